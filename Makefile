@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+# durable-rules 2.0.28 does not import on Python 3.13, so we pick a 3.12 or 3.11 interpreter.
+PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] < (3,13)))' 2>/dev/null; \
+	then echo $$p; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE ?= examples/rrms-ready-to-start.yaml
+
+.PHONY: run test bench lint assess clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: need python3.11 or python3.12 (durable-rules 2.0.28 fails on 3.13)" >&2; exit 2; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dmt-advisor assess $(EXAMPLE)
+
+assess: $(STAMP)
+	$(BIN)/dmt-advisor assess $(EXAMPLE)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/dmt-advisor lint rules
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run_bench --out bench/results.md
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/dmt-advisor lint rules
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache reports

@@ -1,0 +1,169 @@
+"""The one way through the house: profile -> facts -> engine -> findings -> assessment.
+
+`Advisor` owns one loaded rulebook and its live durable-rules rulesets (one per drug). It is
+thread-safe and meant to be built once and shared (the app caches one; the CLI makes one).
+Two advisors over two rulebooks can evaluate side by side; `close()` frees an advisor's rulesets.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from dmt_advisor.assessment import (
+    CATEGORY_ORDER,
+    Assessment,
+    DrugAssessment,
+    Finding,
+    MissingField,
+    RulebookRef,
+    TraceEntry,
+    overall_verdict,
+)
+from dmt_advisor.engine.compile import compile_rules
+from dmt_advisor.engine.durable import Action, DurableRuleset, Firing
+from dmt_advisor.errors import DmtAdvisorError, EngineError
+from dmt_advisor.explain import citations, explain, plan
+from dmt_advisor.facts import Facts, build_facts
+from dmt_advisor.profile import Profile, load_profile
+from dmt_advisor.rulebook.load import Rulebook, load_rulebook
+from dmt_advisor.rulebook.model import Rule, UnknownPolicy, Verdict
+from dmt_advisor.schedule import schedule_for
+
+
+class Advisor:
+    """A rulebook compiled into durable-rules, ready to assess profiles."""
+
+    def __init__(self, rulebook: Rulebook, action: Action | None = None) -> None:
+        self.rulebook = rulebook
+        self._action = action
+        self._rules = {rule.id: rule for rule in rulebook.rules}
+        self._citations = {rule.id: citations(rule, rulebook.sources) for rule in rulebook.rules}
+        self._plans = {rule.id: plan(rule.when) for rule in rulebook.rules}
+        self._rulesets: dict[str, DurableRuleset] = {}
+        try:
+            for drug in rulebook.drugs:
+                compiled = compile_rules(drug, rulebook.rules_for(drug))
+                self._rulesets[drug] = DurableRuleset(compiled)
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    def from_folder(cls, rules_dir: str | Path | None = None) -> Advisor:
+        return cls(load_rulebook(rules_dir))
+
+    @property
+    def drugs(self) -> tuple[str, ...]:
+        return tuple(self._rulesets)
+
+    def never_true(self) -> list[str]:
+        """Rule ids whose condition can never be true (for lint)."""
+        return [rid for rs in self._rulesets.values() for rid in rs.compiled.never_true]
+
+    def close(self) -> None:
+        for ruleset in self._rulesets.values():
+            ruleset.close()
+
+    def __enter__(self) -> Advisor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def assess(self, profile: Profile, drugs: Sequence[str] | None = None) -> Assessment:
+        """Assess `profile` for each drug (default: every drug in the rulebook)."""
+        chosen = list(drugs) if drugs else list(self._rulesets)
+        unknown = [d for d in chosen if d not in self._rulesets]
+        if unknown:
+            raise DmtAdvisorError(
+                f"no rules for drug(s) {', '.join(unknown)}; known: {', '.join(self._rulesets)}")
+        facts = build_facts(profile)
+        engine_fact = facts.engine_fact()
+        return Assessment(
+            assessed_on=profile.assessed_on,
+            jurisdiction=profile.jurisdiction,
+            rulebook=RulebookRef(name=self.rulebook.name, version=self.rulebook.version,
+                                 sha256=self.rulebook.sha256),
+            assessments=[self._assess_drug(drug, profile, facts, engine_fact) for drug in chosen],
+        )
+
+    def _assess_drug(self, drug: str, profile: Profile, facts: Facts,
+                     engine_fact: dict) -> DrugAssessment:
+        firings = self._rulesets[drug].evaluate(engine_fact, self._action)
+        findings: list[Finding] = []
+        missing: dict[str, list[str]] = {}
+        for firing in firings:
+            rule = self._rules[firing.engine_rule.rule_id]
+            finding = self._finding(rule, firing, facts)
+            for path in finding.missing_fields:
+                missing.setdefault(path, []).append(rule.id)
+            if finding.status == "applies" or rule.if_unknown is UnknownPolicy.workup_required:
+                findings.append(finding)
+        findings.sort(key=lambda f: CATEGORY_ORDER.index(f.category))
+        notes: list[str] = []
+        verdict = overall_verdict(findings)
+        if not any(f.category == "eligibility" for f in findings):
+            notes.append("No indication rule of this rulebook matched this profile "
+                         f"({profile.jurisdiction.value} label), so it is not shown as indicated.")
+            verdict = max(filter(None, [verdict, Verdict.not_indicated]),
+                          key=lambda v: v.severity)
+        assert verdict is not None
+        return DrugAssessment(
+            drug=drug,
+            verdict=verdict,
+            findings=findings,
+            missing=[MissingField(field=f, asked_by=ids) for f, ids in missing.items()],
+            schedule=schedule_for(drug, profile, facts),
+            notes=notes,
+            trace=[TraceEntry(order=f.order, rule_id=f.engine_rule.rule_id,
+                              outcome=f.engine_rule.outcome) for f in firings],
+        )
+
+    def _finding(self, rule: Rule, firing: Firing, facts: Facts) -> Finding:
+        """Explain one firing; it must agree with the plain-Python oracle or we refuse."""
+        value, reasons, missing_fields = explain(rule, self._plans[rule.id], facts)
+        outcome = firing.engine_rule.outcome
+        expected = {True: "true", None: "undecided", False: "false"}[value]
+        if expected != outcome:
+            raise EngineError(
+                f"durable-rules fired outcome {outcome!r} but the condition evaluates to "
+                f"{expected!r}; refusing to answer", rule_id=rule.id)
+        cites = self._citations[rule.id]
+        if outcome == "true":
+            return Finding(rule_id=rule.id, category=rule.category, verdict=rule.verdict,
+                           summary=rule.summary, patient_summary=rule.patient_summary,
+                           because=reasons, citations=cites, uncertain=rule.uncertain,
+                           missing_fields=missing_fields)
+        return Finding(
+            rule_id=rule.id, category=rule.category, verdict=Verdict.workup_required,
+            status="undecided",
+            summary=rule.unknown_summary or f"Cannot be decided until "
+            f"{', '.join(missing_fields)} {'is' if len(missing_fields) == 1 else 'are'} "
+            f"known: {rule.summary}",
+            patient_summary=rule.unknown_patient_summary or "More information is needed "
+            "before this can be checked: " + rule.patient_summary,
+            because=reasons, citations=cites, uncertain=rule.uncertain,
+            missing_fields=missing_fields,
+        )
+
+
+_default: Advisor | None = None
+_default_lock = threading.Lock()
+
+
+def default_advisor() -> Advisor:
+    """The advisor over the repository's rules/, built once per process."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Advisor.from_folder()
+        return _default
+
+
+def assess(profile: Profile | str | Path, drugs: Iterable[str] | None = None) -> Assessment:
+    """Assess a profile (a `Profile` or a path to a YAML/JSON file) with the default rulebook."""
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    return default_advisor().assess(profile, list(drugs) if drugs else None)

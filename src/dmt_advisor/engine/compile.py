@@ -1,0 +1,293 @@
+"""Rule conditions -> durable-rules JSON, using only the subset shown to be correct.
+
+Three-valued logic without negation in the engine: for every condition C we build three
+positive two-valued formulas over the *present* facts,
+
+    T(C): C is true     F(C): C is false     U(C): C is undecided (neither),
+
+with the Kleene rules  T(all)=AND T(c), F(all)=OR F(c), U(all)=AND(T(c)|U(c)) & OR U(c),
+T(any)=OR T(c), F(any)=AND F(c), U(any)=AND(F(c)|U(c)) & OR U(c), T(not c)=F(c), U(not c)=U(c);
+and for a predicate p on fact f: T(p)=p (durable-rules never matches a missing field), F(p) = the
+complementary operator, U(p) = `$nex f`. Each rule becomes two engine rules, `<n>t` (fires when
+T) and `<n>u` (fires when U); they are mutually exclusive by construction.
+
+Emitted JSON uses only: equality, `$neq $lt $lte $gt $gte $ex $nex`, `$and`, `$or` over constants
+(no `$in`, no lists as values, no cross-fact tests, no `any` at rule level); every pattern is
+ANDed with the type discriminator `{"t": "patient"}` (so no pattern is made only of negations) and
+with the rule's jurisdictions. `check_emitted` re-verifies that whitelist on the final JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Union
+
+from dmt_advisor.errors import RulebookError
+from dmt_advisor.facts import FACT_SPECS, FactType
+from dmt_advisor.rulebook.model import (
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    Known,
+    NotOf,
+    Rule,
+    Unknown,
+)
+
+FACT_TYPE_TAG = "patient"
+_OPS = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
+_COMPLEMENT = {"lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
+ALLOWED_OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex"})
+
+
+# ---- a tiny boolean IR so constants fold before anything reaches the engine -----------------
+
+@dataclass(frozen=True)
+class Const:
+    value: bool
+
+
+@dataclass(frozen=True)
+class Leaf:
+    json: tuple[tuple[str, Any], ...]  # one-key dict, frozen for hashing
+
+    @classmethod
+    def of(cls, d: dict[str, Any]) -> Leaf:
+        ((key, value),) = d.items()
+        return cls(((key, _freeze(value)),))
+
+    def to_json(self) -> dict[str, Any]:
+        ((key, value),) = self.json
+        return {key: _thaw(value)}
+
+
+@dataclass(frozen=True)
+class Op:
+    kind: str  # "and" | "or"
+    parts: tuple[Expr, ...]
+
+
+Expr = Union[Const, Leaf, Op]  # noqa: UP007 (recursive alias)
+TRUE, FALSE = Const(True), Const(False)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return {k: _thaw(v) for k, v in value}
+    return value
+
+
+def and_(parts: Iterable[Expr]) -> Expr:
+    flat: list[Expr] = []
+    for part in parts:
+        if part == FALSE:
+            return FALSE
+        if part == TRUE:
+            continue
+        flat.extend(part.parts if isinstance(part, Op) and part.kind == "and" else [part])
+    flat = list(dict.fromkeys(flat))
+    if not flat:
+        return TRUE
+    return flat[0] if len(flat) == 1 else Op("and", tuple(flat))
+
+
+def or_(parts: Iterable[Expr]) -> Expr:
+    flat: list[Expr] = []
+    for part in parts:
+        if part == TRUE:
+            return TRUE
+        if part == FALSE:
+            continue
+        flat.extend(part.parts if isinstance(part, Op) and part.kind == "or" else [part])
+    flat = list(dict.fromkeys(flat))
+    if not flat:
+        return FALSE
+    return flat[0] if len(flat) == 1 else Op("or", tuple(flat))
+
+
+# ---- Kleene translation ---------------------------------------------------------------------
+
+def _key_and_operand(c: Compare) -> tuple[str, str, Any]:
+    """(engine key, op, operand) with date windows rewritten onto the date-age facts."""
+    spec = FACT_SPECS[c.field]
+    if c.op in ("within_last", "not_within_last"):
+        suffix, amount = c.operand.in_fact_units()
+        key = FACT_SPECS[f"{c.field}.{suffix}_ago"].engine_key
+        return key, ("lt" if c.op == "within_last" else "gte"), amount
+    return spec.engine_key, c.op, c.operand
+
+
+def _present_key(name: str) -> str:
+    """The engine key whose presence means `name` is known (dates live as their day-age)."""
+    spec = FACT_SPECS[name]
+    return FACT_SPECS[f"{name}.days_ago"].engine_key if spec.type is FactType.date \
+        else spec.engine_key
+
+
+def _predicate(c: Compare, truth: bool) -> Expr:
+    key, op, operand = _key_and_operand(c)
+    if op == "equals":
+        return Leaf.of({key: operand}) if truth else Leaf.of({"$neq": {key: operand}})
+    if op == "one_of":
+        if truth:
+            return or_(Leaf.of({key: v}) for v in operand)
+        return and_(Leaf.of({"$neq": {key: v}}) for v in operand)
+    if not truth:
+        op = _COMPLEMENT[op]
+    return Leaf.of({_OPS[op]: {key: operand}})
+
+
+def truth(c: Condition) -> Expr:
+    """T(c): the condition is true."""
+    match c:
+        case AllOf(all=parts):
+            return and_(truth(p) for p in parts)
+        case AnyOf(any=parts):
+            return or_(truth(p) for p in parts)
+        case NotOf(not_=inner):
+            return falsity(inner)
+        case Known(known=name):
+            return Leaf.of({"$ex": {_present_key(name): 1}})
+        case Unknown(unknown=name):
+            return Leaf.of({"$nex": {_present_key(name): 1}})
+        case Compare():
+            return _predicate(c, True)
+    raise TypeError(c)
+
+
+def falsity(c: Condition) -> Expr:
+    """F(c): the condition is false."""
+    match c:
+        case AllOf(all=parts):
+            return or_(falsity(p) for p in parts)
+        case AnyOf(any=parts):
+            return and_(falsity(p) for p in parts)
+        case NotOf(not_=inner):
+            return truth(inner)
+        case Known(known=name):
+            return Leaf.of({"$nex": {_present_key(name): 1}})
+        case Unknown(unknown=name):
+            return Leaf.of({"$ex": {_present_key(name): 1}})
+        case Compare():
+            return _predicate(c, False)
+    raise TypeError(c)
+
+
+def undecided(c: Condition) -> Expr:
+    """U(c): neither true nor false because facts are missing."""
+    match c:
+        case AllOf(all=parts):
+            return and_([and_(or_([truth(p), undecided(p)]) for p in parts),
+                         or_(undecided(p) for p in parts)])
+        case AnyOf(any=parts):
+            return and_([and_(or_([falsity(p), undecided(p)]) for p in parts),
+                         or_(undecided(p) for p in parts)])
+        case NotOf(not_=inner):
+            return undecided(inner)
+        case Known() | Unknown():
+            return FALSE
+        case Compare():
+            return Leaf.of({"$nex": {_present_key(c.field): 1}})
+    raise TypeError(c)
+
+
+def to_json(expr: Expr) -> dict[str, Any]:
+    if isinstance(expr, Leaf):
+        return expr.to_json()
+    if isinstance(expr, Op):
+        return {f"${expr.kind}": [to_json(p) for p in expr.parts]}
+    raise ValueError("constants are folded away before emitting")
+
+
+# ---- whole rulesets ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EngineRule:
+    """One durable-rules rule: which of our rules it decides, and for which outcome."""
+
+    name: str          # durable-rules rule name, e.g. "r12t"
+    rule_id: str
+    outcome: str       # "true" | "undecided"
+
+
+@dataclass(frozen=True)
+class CompiledRuleset:
+    """The durable-rules definition of one drug's rules plus the map back to rule ids."""
+
+    drug: str
+    definition: dict[str, Any]
+    engine_rules: dict[str, EngineRule]
+    never_true: tuple[str, ...]  # rule ids whose condition folds to false (lint reports them)
+
+
+def _pattern(expr: Expr, rule: Rule) -> dict[str, Any] | None:
+    jurisdictions = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
+    full = and_([Leaf.of({"t": FACT_TYPE_TAG}), jurisdictions, expr])
+    if full == FALSE:
+        return None
+    return {"all": [{"m": to_json(full)}]}
+
+
+def compile_rules(drug: str, rules: Iterable[Rule]) -> CompiledRuleset:
+    """Compile one drug's rules; priorities follow definition order (lower fires first)."""
+    definition: dict[str, Any] = {}
+    engine_rules: dict[str, EngineRule] = {}
+    never_true: list[str] = []
+    for index, rule in enumerate(rules):
+        for outcome, expr in (("true", truth(rule.when)), ("undecided", undecided(rule.when))):
+            pattern = _pattern(expr, rule)
+            if pattern is None:
+                if outcome == "true":
+                    never_true.append(rule.id)
+                continue
+            name = f"r{index}{outcome[0]}"
+            pattern["pri"] = min(2 * index + (outcome == "undecided"), 65535)
+            check_emitted(pattern, rule.id)
+            definition[name] = pattern
+            engine_rules[name] = EngineRule(name, rule.id, outcome)
+    if not definition:
+        raise RulebookError("no rule can ever fire", rule_id=f"{drug}.*")
+    return CompiledRuleset(drug, definition, engine_rules, tuple(never_true))
+
+
+def check_emitted(node: Any, rule_id: str) -> None:
+    """Refuse anything outside the verified subset (a compiler bug must not reach the C core)."""
+    def walk(n: Any) -> None:
+        if isinstance(n, list):
+            for item in n:
+                walk(item)
+            return
+        if not isinstance(n, dict):
+            return
+        for key, value in n.items():
+            if key in ("all", "m", "pri"):
+                walk(value)
+            elif key.startswith("$"):
+                if key not in ALLOWED_OPERATORS:
+                    raise RulebookError(f"compiler emitted unsupported operator {key}",
+                                        rule_id=rule_id)
+                if key in ("$and", "$or"):
+                    walk(value)
+                else:
+                    ((_, operand),) = value.items()
+                    _check_scalar(operand, rule_id)
+            else:
+                if "." in key or key in ("sid", "id", "_g"):
+                    raise RulebookError(f"compiler emitted a forbidden field name {key!r}",
+                                        rule_id=rule_id)
+                _check_scalar(value, rule_id)
+
+    walk(node)
+
+
+def _check_scalar(value: Any, rule_id: str) -> None:
+    if isinstance(value, dict | list) or value is None:
+        raise RulebookError(f"compiler emitted a non-scalar operand {value!r}", rule_id=rule_id)

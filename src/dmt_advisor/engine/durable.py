@@ -1,0 +1,194 @@
+"""A thin, safe adapter over durable-rules' C module (`durable_rules_engine`).
+
+Why not `durable.engine.Host` / `durable.lang`: they start dispatcher threads that crash when
+sessions overlap, swallow action exceptions into session state, and cannot unregister a ruleset
+(shared/engineering/durable-rules-2.0.28.md §4-§6). Here:
+
+- one `threading.Lock` per ruleset (the C core has no locks and never releases the GIL);
+- a fresh session id per evaluation, refused if its 32-bit FNV-1a hash (what the C core keys
+  sessions by) collides with a live session;
+- one fact per session, type-checked, asserted singly (the batch call drops bad facts silently);
+- the agenda drained here, with an activation limit; an exception in our action propagates;
+- one firing per engine rule: durable-rules expands `$or` into disjunctive normal form and
+  activates a rule once per matching conjunction (measured: `(a|b) & (c|d|e)` with every field
+  true gives 6 activations), so repeats of the same rule are merged here;
+- `delete_state` always, in `finally` (a ruleset holds at most 1,024 live sessions);
+- `close()` deletes the C ruleset, so replacing a rulebook frees the old one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import threading
+import uuid
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import durable_rules_engine as _c
+
+from dmt_advisor.engine.compile import FACT_TYPE_TAG, CompiledRuleset, EngineRule
+from dmt_advisor.errors import EngineError
+
+_RULESET_NAMES = itertools.count()
+_INT64 = 2**63
+# result codes of assert_fact: 0 matched and queued, 1 nothing matched (normal for us),
+# 2 already observed (would mean a reused fact id: our bug), 3 queued for later
+_ASSERT_OK, _ASSERT_NO_MATCH = 0, 1
+
+
+def fnv1a_32(text: str) -> int:
+    """The hash durable-rules keys sessions, facts and field names by (rules.c `fnv1a`)."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule firing, in the order the engine fired it."""
+
+    order: int
+    engine_rule: EngineRule
+
+
+Action = Callable[[Firing, Mapping[str, Any]], None]
+
+
+def _check_json_value(key: str, value: Any) -> None:
+    if isinstance(value, bool) or isinstance(value, str):
+        return
+    if isinstance(value, int):
+        if not -_INT64 <= value < _INT64:
+            raise EngineError(f"fact field {key} is outside the 64-bit integer range")
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise EngineError(f"fact field {key} is not a finite number")
+        return
+    raise EngineError(f"fact field {key} has unsupported type {type(value).__name__}")
+
+
+class DurableRuleset:
+    """One compiled drug ruleset living in the C core. Thread-safe; close() to free it."""
+
+    MAX_PROPERTIES = 250  # the C core rejects facts with more than 254 properties
+
+    def __init__(self, compiled: CompiledRuleset, max_activations: int | None = None) -> None:
+        self.compiled = compiled
+        self.name = f"dmt_{compiled.drug.replace('-', '_')}_{next(_RULESET_NAMES)}_" \
+                    f"{uuid.uuid4().hex[:8]}"
+        # a loop guard, not a budget: DNF expansion may legitimately activate a rule many times
+        self.max_activations = max_activations or 64 * len(compiled.engine_rules) + 64
+        self._lock = threading.Lock()
+        self._sids = itertools.count()
+        self._live_hashes: set[int] = set()
+        try:
+            handle = _c.create_ruleset(self.name, json.dumps(compiled.definition,
+                                                             ensure_ascii=True))
+        except _c.error as exc:
+            raise EngineError(f"durable-rules refused the compiled ruleset: {exc}") from None
+        self._handle: int | None = handle
+        self._finalizer = weakref.finalize(self, _delete_ruleset, handle)
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def close(self) -> None:
+        """Delete the C ruleset; waits for an evaluation in progress to finish."""
+        with self._lock:
+            if self._handle is not None:
+                self._handle = None
+                self._finalizer()
+
+    def _new_sid(self) -> str:
+        for _ in range(16):
+            sid = f"s{next(self._sids)}-{uuid.uuid4().hex[:12]}"
+            digest = fnv1a_32(sid)
+            if digest not in self._live_hashes:
+                self._live_hashes.add(digest)
+                return sid
+        raise EngineError("could not find a session id free of hash collisions")
+
+    def evaluate(self, fact: Mapping[str, Any], action: Action | None = None) -> list[Firing]:
+        """Assert one patient fact, fire every matching rule once, return the firings."""
+        if len(fact) > self.MAX_PROPERTIES:
+            raise EngineError(f"fact has {len(fact)} properties; durable-rules takes at most 254")
+        for key, value in fact.items():
+            if "." in key or "$" in key or key in ("sid", "id", "t"):
+                raise EngineError(f"fact field name {key!r} is reserved or not engine-safe")
+            _check_json_value(key, value)
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise EngineError(f"ruleset {self.name} is closed")
+            sid = self._new_sid()
+            try:
+                payload = dict(fact, sid=sid, id="patient", t=FACT_TYPE_TAG)
+                return self._run(handle, sid, json.dumps(payload, ensure_ascii=True,
+                                                         allow_nan=False), payload, action)
+            finally:
+                try:
+                    _c.delete_state(handle, sid)
+                finally:
+                    self._live_hashes.discard(fnv1a_32(sid))
+
+    def _run(self, handle: int, sid: str, payload_json: str, payload: Mapping[str, Any],
+             action: Action | None) -> list[Firing]:
+        try:
+            code, state_handle = _c.assert_fact(handle, payload_json)
+        except _c.error as exc:
+            raise EngineError(f"durable-rules could not assert the patient fact: {exc}") from None
+        except MemoryError:
+            raise EngineError("durable-rules ran out of session slots") from None
+        if code == _ASSERT_NO_MATCH:
+            return []
+        if code != _ASSERT_OK:
+            raise EngineError(f"durable-rules answered code {code} to a fresh fact")
+        firings: list[Firing] = []
+        seen: set[str] = set()
+        activations = 0
+        result = _c.start_action_for_state(handle, state_handle)
+        message = result[1] if result else None
+        while message:
+            activations += 1
+            name = _rule_name(message)
+            engine_rule = self.compiled.engine_rules.get(name)
+            if engine_rule is None:
+                _c.abandon_action(handle, state_handle)
+                raise EngineError(f"durable-rules fired an unknown rule {name!r}")
+            if activations > self.max_activations:
+                _c.abandon_action(handle, state_handle)
+                raise EngineError(f"more than {self.max_activations} activations for one "
+                                  "patient; the ruleset is looping", rule_id=engine_rule.rule_id)
+            if name not in seen:
+                seen.add(name)
+                firing = Firing(len(firings), engine_rule)
+                firings.append(firing)
+                if action is not None:
+                    try:
+                        action(firing, payload)
+                    except BaseException:
+                        _c.abandon_action(handle, state_handle)
+                        raise
+            message = _c.complete_and_start_action(handle, state_handle)
+        return firings
+
+
+def _rule_name(message: str) -> str:
+    """The rule name of an agenda message `{"r3t": {"m": {...}}}` without parsing the fact."""
+    if not message.startswith('{"'):
+        return str(next(iter(json.loads(message))))
+    return message[2:message.index('"', 2)]
+
+
+def _delete_ruleset(handle: int) -> None:
+    try:
+        _c.delete_ruleset(handle)
+    except _c.error:  # pragma: no cover - already gone
+        pass

@@ -1,0 +1,307 @@
+"""The rule-file language, as pydantic models (docs/rules.md is the author's guide).
+
+A rule says *when* (a condition over named facts), *what it contributes* (a verdict or `info`),
+*what to do when it cannot be decided* (`if_unknown`), the words for clinicians and patients,
+and *where it comes from* (`cites`). Conditions are data: `all` / `any` / `not` over predicates,
+evaluated in Kleene three-valued logic (a predicate on an unknown fact is unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from dmt_advisor.profile import Jurisdiction
+
+
+class Verdict(StrEnum):
+    """The verdict ladder of the assessment contract, most severe first."""
+
+    contraindicated = "contraindicated"
+    not_indicated = "not_indicated"
+    deferred = "deferred"
+    workup_required = "workup_required"
+    eligible_with_precautions = "eligible_with_precautions"
+    eligible = "eligible"
+
+    @property
+    def severity(self) -> int:
+        """Higher is more severe; the assessment's verdict is the maximum."""
+        return len(VERDICT_LADDER) - VERDICT_LADDER.index(self)
+
+
+VERDICT_LADDER: tuple[Verdict, ...] = tuple(Verdict)
+INFO: Literal["info"] = "info"
+RuleVerdict = Verdict | Literal["info"]
+
+
+class Category(StrEnum):
+    """Finding categories of the assessment contract."""
+
+    eligibility = "eligibility"
+    contraindication = "contraindication"
+    workup = "workup"
+    administration = "administration"
+    monitoring = "monitoring"
+    pregnancy = "pregnancy"
+    switching = "switching"
+    discontinuation = "discontinuation"
+    schedule = "schedule"
+
+
+class UnknownPolicy(StrEnum):
+    """What an undecidable rule does. Every rule must choose (no silent default).
+
+    - `workup_required`: the missing facts are something the label requires; the rule yields a
+      `workup_required` finding naming them. Use it whenever an unknown could hide a
+      contraindication, a deferral or a precaution.
+    - `report_missing`: the missing facts are listed in `missing`; the verdict is unaffected.
+    """
+
+    workup_required = "workup_required"
+    report_missing = "report_missing"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---- conditions --------------------------------------------------------------------------
+
+_DURATION = re.compile(r"^\s*(\d{1,4})\s+(day|week|month|year)s?\s*$")
+Scalar = bool | int | float | str
+
+
+class Duration(_Strict):
+    """`4 weeks`, `12 months`: a span before `assessed_on`."""
+
+    amount: int
+    unit: Literal["day", "week", "month", "year"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = _DURATION.match(value)
+            if not match:
+                raise ValueError(f"{value!r} is not a duration like '4 weeks' or '12 months'")
+            return {"amount": int(match[1]), "unit": match[2]}
+        return value
+
+    def in_fact_units(self) -> tuple[str, int]:
+        """The date-age fact suffix and amount that express this span exactly."""
+        if self.unit == "week":
+            return "days", self.amount * 7
+        return f"{self.unit}s", self.amount
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}{'' if self.amount == 1 else 's'}"
+
+
+CompareOp = Literal["equals", "one_of", "lt", "lte", "gt", "gte", "within_last",
+                    "not_within_last"]
+COMPARE_OPS: tuple[str, ...] = CompareOp.__args__  # type: ignore[attr-defined]
+
+
+class Compare(_Strict):
+    """A predicate on one fact: exactly one operator."""
+
+    field: str
+    equals: Scalar | None = None
+    one_of: list[Scalar] | None = Field(default=None, min_length=1)
+    lt: float | None = None
+    lte: float | None = None
+    gt: float | None = None
+    gte: float | None = None
+    within_last: Duration | None = None
+    not_within_last: Duration | None = None
+
+    _op: str = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _exactly_one_operator(self) -> Compare:
+        given = [op for op in COMPARE_OPS if getattr(self, op) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                f"a predicate on {self.field!r} needs exactly one of {', '.join(COMPARE_OPS)}"
+                f" (got {', '.join(given) or 'none'})"
+            )
+        self._op = given[0]  # looked up on every evaluation: keep it, do not search again
+        return self
+
+    @property
+    def op(self) -> str:
+        return self._op
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, self._op)
+
+
+class Known(_Strict):
+    """True when the fact is recorded; never unknown."""
+
+    known: str
+
+
+class Unknown(_Strict):
+    """True when the fact is not recorded; never unknown."""
+
+    unknown: str
+
+
+class AllOf(_Strict):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(_Strict):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(_Strict):
+    not_: Condition = Field(alias="not")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not", Known: "known", Unknown: "unknown",
+                Compare: "field"}.get(type(value))
+    if isinstance(value, dict):
+        for key in ("all", "any", "not", "known", "unknown", "field"):
+            if key in value:
+                return key
+    return None
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[Known, Tag("known")]
+    | Annotated[Unknown, Tag("unknown")]
+    | Annotated[Compare, Tag("field")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition is one of: all, any, not, known, unknown, or a "
+        "predicate with `field`",
+    ),
+]
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+def condition_fields(cond: Condition) -> list[str]:
+    """Every fact name a condition reads, in order, without repeats."""
+    seen: dict[str, None] = {}
+
+    def walk(c: Condition) -> None:
+        match c:
+            case AllOf(all=parts) | AnyOf(any=parts):
+                for part in parts:
+                    walk(part)
+            case NotOf(not_=inner):
+                walk(inner)
+            case Known(known=name) | Unknown(unknown=name):
+                seen.setdefault(name)
+            case Compare(field=name):
+                seen.setdefault(name)
+
+    walk(cond)
+    return list(seen)
+
+
+# ---- rules and sources -------------------------------------------------------------------
+
+RULE_ID = r"^[a-z0-9-]+(\.[a-z0-9-]+){2,}$"
+
+
+class Citation(_Strict):
+    source: str
+    section: str = Field(min_length=1)
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _section_as_text(cls, value: Any) -> Any:
+        # YAML reads `section: 2.1` as a float; sections are labels, not numbers.
+        return str(value) if isinstance(value, int | float) else value
+
+
+class Rule(_Strict):
+    """One rule of the rulebook; see docs/rules.md."""
+
+    id: str = Field(pattern=RULE_ID)
+    drug: str = Field(pattern=r"^[a-z0-9-]+$")
+    category: Category
+    verdict: RuleVerdict
+    jurisdictions: list[Jurisdiction] = Field(min_length=1)
+    when: Condition
+    if_unknown: UnknownPolicy
+    summary: str = Field(min_length=1)
+    patient_summary: str = Field(min_length=1)
+    unknown_summary: str | None = None
+    unknown_patient_summary: str | None = None
+    cites: list[Citation] = Field(min_length=1)
+    uncertain: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unknown_texts_fit_policy(self) -> Rule:
+        if self.if_unknown is UnknownPolicy.report_missing and (
+            self.unknown_summary or self.unknown_patient_summary
+        ):
+            raise ValueError("unknown_summary texts are shown only with if_unknown: "
+                             "workup_required")
+        return self
+
+
+class RuleFile(_Strict):
+    """A YAML file under rules/<drug>/: a list of rules."""
+
+    rules: list[Rule] = Field(min_length=1)
+
+
+class Source(_Strict):
+    """A citable source: a label (with its revision) or a guideline / study."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    publisher: str
+    jurisdiction: Jurisdiction | Literal["international"]
+    drug: str | None = None
+    kind: Literal["label", "guideline", "study", "consensus", "secondary"] = "label"
+    revision: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    url: str = Field(pattern=r"^https?://")
+    sections: dict[str, str] = Field(default_factory=dict)
+    note: str | None = None
+
+    @field_validator("sections", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): v for k, v in value.items()}
+        return value
+
+
+class SourcesFile(_Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class RulebookManifest(_Strict):
+    """rules/rulebook.yaml: the name and version people cite in a consultation summary."""
+
+    name: str
+    version: str
