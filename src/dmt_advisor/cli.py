@@ -1,0 +1,111 @@
+"""The `dmt-advisor` command line: a view over the Python API.
+
+Every error a person can cause (a bad profile, a bad rule file) exits with code 2 and one clear
+message naming the field or the file and rule id; never a traceback. This module must stay light
+to start: it does not import the app (streamlit).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dmt_advisor.errors import DmtAdvisorError
+from dmt_advisor.report import Audience
+
+app = typer.Typer(
+    name="dmt-advisor",
+    help="Cited, explained decision support for MS disease-modifying therapies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_USER_ERROR = 2
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+RulesDir = Annotated[Path | None, typer.Option(
+    "--rules", help="Rules folder (default: the repository's rules/).")]
+
+
+@app.command()
+def assess(
+    profile: Annotated[Path, typer.Argument(help="Patient profile, YAML or JSON.")],
+    drug: Annotated[list[str] | None, typer.Option(
+        "--drug", help="Drug to assess (repeatable; default: every drug).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON.")] = False,
+    audience: Annotated[Audience, typer.Option(help="Who reads the report.")] =
+        Audience.clinician,
+    rules: RulesDir = None,
+) -> None:
+    """Assess a patient profile: verdict, findings with why and citation, missing data."""
+    from dmt_advisor.advisor import Advisor
+    from dmt_advisor.profile import load_profile
+    from dmt_advisor.report import render_markdown
+
+    loaded = load_profile(profile)
+    with Advisor.from_folder(rules) as advisor:
+        result = advisor.assess(loaded, drug or None)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2, exclude_none=True))
+    else:
+        typer.echo(render_markdown(result, audience), nl=False)
+
+
+@app.command()
+def lint(rules_dir: Annotated[Path | None, typer.Argument(
+        help="Rules folder (default: the repository's rules/).")] = None) -> None:
+    """Validate a rules folder; exit 2 naming each file and rule id that is wrong."""
+    from dmt_advisor.rulebook.lint import lint_rulebook
+
+    report = lint_rulebook(rules_dir)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    for error in report.errors:
+        typer.echo(f"error: {error}", err=True)
+    if report.errors:
+        raise typer.Exit(EXIT_USER_ERROR)
+    typer.echo(f"ok: {report.rule_count} rules, {report.source_count} sources, "
+               f"{len(report.warnings)} warnings")
+
+
+@app.command("rules")
+def list_rules(
+    drug: Annotated[str | None, typer.Option(help="Only this drug.")] = None,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    rules: RulesDir = None,
+) -> None:
+    """List rules with id, category, verdict, jurisdictions and citations."""
+    from dmt_advisor.rulebook.load import load_rulebook
+
+    book = load_rulebook(rules)
+    typer.echo(f"# {book.name} {book.version} (sha256 {book.sha256[:12]})")
+    for rule in book.rules:
+        if (drug and rule.drug != drug) or (category and rule.category.value != category):
+            continue
+        cites = "; ".join(
+            f"{c.source} §{c.section} ({book.sources[c.source].revision})" for c in rule.cites)
+        flag = " [uncertain]" if rule.uncertain else ""
+        typer.echo(f"{rule.id}\t{rule.category.value}\t{rule.verdict}\t"
+                   f"{','.join(j.value for j in rule.jurisdictions)}\t{cites}{flag}")
+
+
+def main() -> None:
+    """Console entry point: turns our errors into exit code 2 and one message."""
+    try:
+        app()
+    except DmtAdvisorError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+
+
+if __name__ == "__main__":
+    main()
