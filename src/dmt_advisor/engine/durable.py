@@ -8,6 +8,7 @@ sessions overlap, swallow action exceptions into session state, and cannot unreg
 - a fresh session id per evaluation, refused if its 32-bit FNV-1a hash (what the C core keys
   sessions by) collides with a live session;
 - one fact per session, type-checked, asserted singly (the batch call drops bad facts silently);
+- a sentinel rule matches every fact: a fact that matched nothing made `delete_state` abort;
 - the agenda drained here, with an activation limit; an exception in our action propagates;
 - one firing per engine rule: durable-rules expands `$or` into disjunctive normal form and
   activates a rule once per matching conjunction (measured: `(a|b) & (c|d|e)` with every field
@@ -30,14 +31,20 @@ from typing import Any
 
 import durable_rules_engine as _c
 
-from dmt_advisor.engine.compile import FACT_TYPE_TAG, CompiledRuleset, EngineRule
+from dmt_advisor.engine.compile import (
+    FACT_TYPE_TAG,
+    SENTINEL_RULE,
+    CompiledRuleset,
+    EngineRule,
+)
 from dmt_advisor.errors import EngineError
 
 _RULESET_NAMES = itertools.count()
 _INT64 = 2**63
-# result codes of assert_fact: 0 matched and queued, 1 nothing matched (normal for us),
-# 2 already observed (would mean a reused fact id: our bug), 3 queued for later
-_ASSERT_OK, _ASSERT_NO_MATCH = 0, 1
+# result codes of assert_fact: 0 matched and queued, 1 nothing matched, 2 already observed,
+# 3 queued for later. Only 0 is expected: the sentinel rule matches every patient fact, because
+# after a code 1 the C core's delete_state double-frees (see compile.SENTINEL_RULE).
+_ASSERT_OK = 0
 
 
 def fnv1a_32(text: str) -> int:
@@ -146,8 +153,6 @@ class DurableRuleset:
             raise EngineError(f"durable-rules could not assert the patient fact: {exc}") from None
         except MemoryError:
             raise EngineError("durable-rules ran out of session slots") from None
-        if code == _ASSERT_NO_MATCH:
-            return []
         if code != _ASSERT_OK:
             raise EngineError(f"durable-rules answered code {code} to a fresh fact")
         firings: list[Firing] = []
@@ -158,6 +163,9 @@ class DurableRuleset:
         while message:
             activations += 1
             name = _rule_name(message)
+            if name == SENTINEL_RULE:
+                message = _c.complete_and_start_action(handle, state_handle)
+                continue
             engine_rule = self.compiled.engine_rules.get(name)
             if engine_rule is None:
                 _c.abandon_action(handle, state_handle)
