@@ -7,9 +7,10 @@ to start: it does not import the app (streamlit).
 
 from __future__ import annotations
 
-import sys
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
@@ -27,9 +28,20 @@ app = typer.Typer(
 EXIT_USER_ERROR = 2
 
 
-def fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(EXIT_USER_ERROR)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Our errors become one message on stderr and exit code 2, however the CLI is invoked."""
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except DmtAdvisorError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_USER_ERROR) from None
+    return wrapper
 
 
 RulesDir = Annotated[Path | None, typer.Option(
@@ -37,6 +49,7 @@ RulesDir = Annotated[Path | None, typer.Option(
 
 
 @app.command()
+@user_errors
 def assess(
     profile: Annotated[Path, typer.Argument(help="Patient profile, YAML or JSON.")],
     drug: Annotated[list[str] | None, typer.Option(
@@ -61,6 +74,7 @@ def assess(
 
 
 @app.command()
+@user_errors
 def lint(rules_dir: Annotated[Path | None, typer.Argument(
         help="Rules folder (default: the repository's rules/).")] = None) -> None:
     """Validate a rules folder; exit 2 naming each file and rule id that is wrong."""
@@ -78,6 +92,7 @@ def lint(rules_dir: Annotated[Path | None, typer.Argument(
 
 
 @app.command("rules")
+@user_errors
 def list_rules(
     drug: Annotated[str | None, typer.Option(help="Only this drug.")] = None,
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
@@ -99,12 +114,8 @@ def list_rules(
 
 
 def main() -> None:
-    """Console entry point: turns our errors into exit code 2 and one message."""
-    try:
-        app()
-    except DmtAdvisorError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USER_ERROR)
+    """Console entry point (`dmt-advisor`)."""
+    app()
 
 
 if __name__ == "__main__":

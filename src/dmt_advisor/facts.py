@@ -14,6 +14,7 @@ before `assessed_on`), so date windows are plain numeric comparisons in the engi
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -322,6 +323,7 @@ def build_facts(profile: Profile) -> Facts:
         value = extract(profile)
         if value is None:
             continue
+        check_fact_value(name, value)
         values[name] = value
         if isinstance(value, dt.date):
             for unit, amount in _date_ages(value, on):
@@ -329,17 +331,30 @@ def build_facts(profile: Profile) -> Facts:
     return Facts(on, MappingProxyType(values))
 
 
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63
+
+
+def _is_number(v: Any) -> bool:
+    return (isinstance(v, int | float) and not isinstance(v, bool)
+            and math.isfinite(v) and (not isinstance(v, int) or _is_int(v)))
+
+
+_TYPE_CHECKS: dict[FactType, Callable[[Any], bool]] = {
+    FactType.boolean: lambda v: isinstance(v, bool),
+    FactType.integer: _is_int,
+    FactType.number: _is_number,
+    FactType.enum: lambda v: isinstance(v, str),
+    FactType.date: lambda v: isinstance(v, dt.date),
+}
+
+
 def check_fact_value(name: str, value: Any) -> None:
     """Refuse a value whose type the engine would silently coerce ("9" >= 18 as text)."""
     spec = FACT_SPECS[name]
-    ok = {
-        FactType.boolean: lambda v: isinstance(v, bool),
-        FactType.integer: lambda v: isinstance(v, int) and not isinstance(v, bool)
-        and -(2**63) <= v < 2**63,
-        FactType.number: lambda v: isinstance(v, int | float) and not isinstance(v, bool)
-        and v == v and v not in (float("inf"), float("-inf")),
-        FactType.enum: lambda v: isinstance(v, str) and v in spec.values,
-        FactType.date: lambda v: isinstance(v, dt.date),
-    }[spec.type](value)
-    if not ok:
-        raise TypeError(f"fact {name} must be {spec.type.value}, got {value!r}")
+    if not _TYPE_CHECKS[spec.type](value) or (
+        spec.type is FactType.enum and value not in spec.values
+    ):
+        raise TypeError(f"fact {name} must be {spec.type.value}"
+                        f"{' (' + ', '.join(spec.values) + ')' if spec.values else ''}, "
+                        f"got {value!r}")

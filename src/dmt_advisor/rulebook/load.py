@@ -86,7 +86,8 @@ def _read_yaml(path: Path, root: Path) -> Any:
 
 def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[RulebookError]:
     """Turn pydantic errors into rulebook errors that name the rule id when there is one."""
-    out = []
+    out: list[RulebookError] = []
+    seen: set[tuple[str | None, str]] = set()
     for err in exc.errors():
         loc = list(err["loc"])
         rule_id = None
@@ -96,11 +97,21 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
             except (KeyError, IndexError, TypeError, AttributeError):
                 rule_id = f"rules[{loc[1]}]"
             loc = loc[2:]
-        path = ".".join(str(p) for p in loc if not str(p).startswith(("function-", "tagged")))
+        # union members (`int`, `float`...) and validator names are pydantic's, not the author's
+        path = ".".join(str(p) for p in loc if str(p) not in _UNION_MEMBERS
+                        and not str(p).startswith(("function-", "tagged")))
         msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        if err["type"] in ("int_type", "float_type"):
+            msg = "must be a number (not quoted)"
         msg = msg.removeprefix("Value error, ")
-        out.append(RulebookError(f"{path}: {msg}" if path else msg, file, rule_id))
+        text = f"{path}: {msg}" if path else msg
+        if (rule_id, text) not in seen:
+            seen.add((rule_id, text))
+            out.append(RulebookError(text, file, rule_id))
     return out
+
+
+_UNION_MEMBERS = {"int", "float", "str", "bool", "none", "list[...]", "dict[...]"}
 
 
 def load_rulebook(root: str | Path | None = None) -> Rulebook:

@@ -18,6 +18,8 @@ from pydantic import (
     Discriminator,
     Field,
     PrivateAttr,
+    StrictFloat,
+    StrictInt,
     Tag,
     field_validator,
     model_validator,
@@ -121,10 +123,11 @@ class Compare(_Strict):
     field: str
     equals: Scalar | None = None
     one_of: list[Scalar] | None = Field(default=None, min_length=1)
-    lt: float | None = None
-    lte: float | None = None
-    gt: float | None = None
-    gte: float | None = None
+    # strict: a quoted "18" in a rule file is an author's mistake, not a number
+    lt: StrictInt | StrictFloat | None = None
+    lte: StrictInt | StrictFloat | None = None
+    gt: StrictInt | StrictFloat | None = None
+    gte: StrictInt | StrictFloat | None = None
     within_last: Duration | None = None
     not_within_last: Duration | None = None
 
