@@ -24,12 +24,14 @@ from dmt_advisor.assessment import (
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import Action, DurableRuleset, Firing
 from dmt_advisor.errors import DmtAdvisorError, EngineError
-from dmt_advisor.explain import citations, explain, plan
+from dmt_advisor.explain import citations, explain, plan, plan_facts
 from dmt_advisor.facts import Facts, build_facts
 from dmt_advisor.profile import Profile, load_profile
 from dmt_advisor.rulebook.load import Rulebook, load_rulebook
 from dmt_advisor.rulebook.model import Rule, UnknownPolicy, Verdict
 from dmt_advisor.schedule import schedule_for
+
+FINDING_CACHE_SIZE = 20_000
 
 
 class Advisor:
@@ -41,6 +43,11 @@ class Advisor:
         self._rules = {rule.id: rule for rule in rulebook.rules}
         self._citations = {rule.id: citations(rule, rulebook.sources) for rule in rulebook.rules}
         self._plans = {rule.id: plan(rule.when) for rule in rulebook.rules}
+        self._reads = {rule.id: tuple(plan_facts(self._plans[rule.id])) for rule in rulebook.rules}
+        # A finding is a pure function of its rule, the engine's outcome and the values of the
+        # facts the rule reads: identical inputs share one frozen Finding. Bounded; dict
+        # operations are atomic under the GIL, so threads may share it.
+        self._findings: dict[tuple, Finding] = {}
         self._rulesets: dict[str, DurableRuleset] = {}
         try:
             for drug in rulebook.drugs:
@@ -122,6 +129,19 @@ class Advisor:
         )
 
     def _finding(self, rule: Rule, firing: Firing, facts: Facts) -> Finding:
+        """The finding for one firing, from the cache when the same facts were seen."""
+        values = facts.values
+        key = (rule.id, firing.engine_rule.outcome,
+               *(values.get(name) for name in self._reads[rule.id]))
+        finding = self._findings.get(key)
+        if finding is None:
+            finding = self._explain(rule, firing, facts)
+            if len(self._findings) >= FINDING_CACHE_SIZE:
+                self._findings.clear()
+            self._findings[key] = finding
+        return finding
+
+    def _explain(self, rule: Rule, firing: Firing, facts: Facts) -> Finding:
         """Explain one firing; it must agree with the plain-Python oracle or we refuse."""
         value, reasons, missing_fields = explain(rule, self._plans[rule.id], facts)
         outcome = firing.engine_rule.outcome

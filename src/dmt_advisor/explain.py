@@ -112,6 +112,14 @@ def plan(c: Condition) -> Plan:
     raise TypeError(c)
 
 
+def plan_facts(node: Plan) -> list[str]:
+    """Every fact a plan reads or shows: the complete input of its explanation (a date-window
+    leaf reads the date itself, so the date its words print is included)."""
+    if node.kind == "leaf":
+        return list(dict.fromkeys((node.fact, node.shown)))
+    return list(dict.fromkeys(name for part in node.parts for name in plan_facts(part)))
+
+
 def _value(node: Plan, values: Values, into: dict[int, Truth]) -> Truth:
     if node.kind == "leaf":
         assert node.test is not None

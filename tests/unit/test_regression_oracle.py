@@ -17,7 +17,7 @@ from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import DurableRuleset
 from dmt_advisor.engine.oracle import oracle_outcomes
 from dmt_advisor.facts import build_facts
-from dmt_advisor.profile import Profile, load_profile
+from dmt_advisor.profile import Profile, load_profile, parse_profile
 from dmt_advisor.rulebook.load import Rulebook
 from tests.profile_factory import random_profiles
 
@@ -75,3 +75,29 @@ def test_every_firing_is_cross_checked_by_the_advisor(advisor: Advisor) -> None:
         assessment = advisor.assess(profile)
         for item in assessment.assessments:
             assert {t.rule_id for t in item.trace} >= {f.rule_id for f in item.findings}
+
+
+def test_cached_findings_equal_fresh_explanations(rulebook: Rulebook, advisor: Advisor) -> None:
+    """The shared advisor's finding cache never changes an answer."""
+    profiles = random_profiles(120, seed=5)
+    warm = [advisor.assess(p) for p in profiles * 2][len(profiles):]
+    for profile, cached in zip(profiles, warm, strict=True):
+        with Advisor(rulebook) as fresh:
+            assert fresh.assess(profile) == cached
+
+
+def test_explanations_show_the_patients_own_dates(advisor: Advisor) -> None:
+    """Same interval, different assessment dates: each finding shows its own vaccine date."""
+    def vaccinated(on: str, given: str):
+        return advisor.assess(parse_profile({
+            "assessed_on": on, "patient": {"age": 30}, "diagnosis": {"phenotype": "RRMS"},
+            "vaccinations": [{"vaccine": "MMR", "kind": "live", "date": given}]}))
+
+    first = vaccinated("2026-11-22", "2026-11-01").for_drug("ocrelizumab")
+    second = vaccinated("2026-12-22", "2026-12-01").for_drug("ocrelizumab")
+    rule = "ocrelizumab.workup.live-vaccine-too-recent"
+    because_1 = next(f for f in first.findings if f.rule_id == rule).because
+    because_2 = next(f for f in second.findings if f.rule_id == rule).because
+    assert any("2026-11-01" in line for line in because_1)
+    assert any("2026-12-01" in line for line in because_2)
+

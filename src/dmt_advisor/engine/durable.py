@@ -38,8 +38,12 @@ from dmt_advisor.engine.compile import (
     EngineRule,
 )
 from dmt_advisor.errors import EngineError
+from dmt_advisor.facts import ENGINE_KEYS
 
 _RULESET_NAMES = itertools.count()
+_RESERVED = frozenset({"sid", "id", "t"})
+_SAFE_KEYS = frozenset(ENGINE_KEYS.values()) - _RESERVED
+_PLAIN_TYPES = frozenset({bool, int, float, str})
 _INT64 = 2**63
 # result codes of assert_fact: 0 matched and queued, 1 nothing matched, 2 already observed,
 # 3 queued for later. Only 0 is expected: the sentinel rule matches every patient fact, because
@@ -113,13 +117,14 @@ class DurableRuleset:
                 self._handle = None
                 self._finalizer()
 
-    def _new_sid(self) -> str:
+    def _new_sid(self) -> tuple[str, int]:
+        """A session id unused by any live session, and its hash (how the C core keys it)."""
         for _ in range(16):
             sid = f"s{next(self._sids)}-{uuid.uuid4().hex[:12]}"
             digest = fnv1a_32(sid)
             if digest not in self._live_hashes:
                 self._live_hashes.add(digest)
-                return sid
+                return sid, digest
         raise EngineError("could not find a session id free of hash collisions")
 
     def evaluate(self, fact: Mapping[str, Any], action: Action | None = None) -> list[Firing]:
@@ -127,14 +132,19 @@ class DurableRuleset:
         if len(fact) > self.MAX_PROPERTIES:
             raise EngineError(f"fact has {len(fact)} properties; durable-rules takes at most 254")
         for key, value in fact.items():
-            if "." in key or "$" in key or key in ("sid", "id", "t"):
+            if key not in _SAFE_KEYS and ("." in key or "$" in key or key in _RESERVED):
                 raise EngineError(f"fact field name {key!r} is reserved or not engine-safe")
-            _check_json_value(key, value)
+            if type(value) not in _PLAIN_TYPES:
+                _check_json_value(key, value)
+            elif type(value) is float and not math.isfinite(value):
+                raise EngineError(f"fact field {key} is not a finite number")
+            elif type(value) is int and not -_INT64 <= value < _INT64:
+                raise EngineError(f"fact field {key} is outside the 64-bit integer range")
         with self._lock:
             handle = self._handle
             if handle is None:
                 raise EngineError(f"ruleset {self.name} is closed")
-            sid = self._new_sid()
+            sid, digest = self._new_sid()
             try:
                 payload = dict(fact, sid=sid, id="patient", t=FACT_TYPE_TAG)
                 return self._run(handle, sid, json.dumps(payload, ensure_ascii=True,
@@ -143,7 +153,7 @@ class DurableRuleset:
                 try:
                     _c.delete_state(handle, sid)
                 finally:
-                    self._live_hashes.discard(fnv1a_32(sid))
+                    self._live_hashes.discard(digest)
 
     def _run(self, handle: int, sid: str, payload_json: str, payload: Mapping[str, Any],
              action: Action | None) -> list[Firing]:

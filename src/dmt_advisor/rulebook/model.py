@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,7 +18,6 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    PrivateAttr,
     StrictFloat,
     StrictInt,
     Tag,
@@ -131,8 +131,6 @@ class Compare(_Strict):
     within_last: Duration | None = None
     not_within_last: Duration | None = None
 
-    _op: str = PrivateAttr()
-
     @model_validator(mode="after")
     def _exactly_one_operator(self) -> Compare:
         given = [op for op in COMPARE_OPS if getattr(self, op) is not None]
@@ -141,16 +139,16 @@ class Compare(_Strict):
                 f"a predicate on {self.field!r} needs exactly one of {', '.join(COMPARE_OPS)}"
                 f" (got {', '.join(given) or 'none'})"
             )
-        self._op = given[0]  # looked up on every evaluation: keep it, do not search again
         return self
 
-    @property
+    @cached_property
     def op(self) -> str:
-        return self._op
+        """The one operator given (looked up on every oracle evaluation, so cached)."""
+        return next(op for op in COMPARE_OPS if getattr(self, op) is not None)
 
-    @property
+    @cached_property
     def operand(self) -> Any:
-        return getattr(self, self._op)
+        return getattr(self, self.op)
 
 
 class Known(_Strict):
@@ -271,10 +269,30 @@ class Rule(_Strict):
         return self
 
 
+class Parameter(_Strict):
+    """A named, cited number the dosing calendar uses (e.g. the 6-month maintenance interval).
+
+    Kept in the rule files, not in code, so that every number a schedule date rests on has a
+    source, a revision and, where sources disagree, a stated uncertainty (docs/rules.md).
+    """
+
+    id: str = Field(pattern=RULE_ID)
+    drug: str = Field(pattern=r"^[a-z0-9-]+$")
+    value: int = Field(gt=0, le=1000)
+    unit: Literal["day", "week", "month"]
+    summary: str = Field(min_length=1)
+    cites: list[Citation] = Field(min_length=1)
+    uncertain: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}{'' if self.value == 1 else 's'}"
+
+
 class RuleFile(_Strict):
-    """A YAML file under rules/<drug>/: a list of rules."""
+    """A YAML file under rules/<drug>/: a list of rules, and optionally named parameters."""
 
     rules: list[Rule] = Field(min_length=1)
+    parameters: list[Parameter] = Field(default_factory=list)
 
 
 class Source(_Strict):
