@@ -175,6 +175,8 @@ def _with_date_ages(specs: tuple[FactSpec, ...]) -> dict[str, FactSpec]:
 
 
 FACT_SPECS: Mapping[str, FactSpec] = MappingProxyType(_with_date_ages(_BASE_SPECS))
+ENGINE_KEYS: Mapping[str, str] = MappingProxyType(
+    {name: spec.engine_key for name, spec in FACT_SPECS.items()})
 
 
 @dataclass(frozen=True)
@@ -192,11 +194,9 @@ class Facts:
 
     def engine_fact(self) -> dict[str, bool | int | float | str]:
         """The flat JSON-ready dict durable-rules matches on (dates are given as their ages)."""
-        return {
-            FACT_SPECS[name].engine_key: value
-            for name, value in self.values.items()
-            if not isinstance(value, dt.date)
-        }
+        keys = ENGINE_KEYS
+        return {keys[name]: value for name, value in self.values.items()
+                if not isinstance(value, dt.date)}
 
     def describe(self, name: str) -> str:
         """A fact's value in words: `HBsAg is positive`, `age is 34 years`."""
@@ -349,12 +349,21 @@ _TYPE_CHECKS: dict[FactType, Callable[[Any], bool]] = {
 }
 
 
+def _checker(spec: FactSpec) -> Callable[[Any], bool]:
+    type_ok = _TYPE_CHECKS[spec.type]
+    if spec.type is FactType.enum:
+        allowed = frozenset(spec.values)
+        return lambda v: type_ok(v) and v in allowed
+    return type_ok
+
+
+_CHECKERS: dict[str, Callable[[Any], bool]] = {n: _checker(s) for n, s in FACT_SPECS.items()}
+
+
 def check_fact_value(name: str, value: Any) -> None:
     """Refuse a value whose type the engine would silently coerce ("9" >= 18 as text)."""
     spec = FACT_SPECS[name]
-    if not _TYPE_CHECKS[spec.type](value) or (
-        spec.type is FactType.enum and value not in spec.values
-    ):
+    if not _CHECKERS[name](value):
         raise TypeError(f"fact {name} must be {spec.type.value}"
                         f"{' (' + ', '.join(spec.values) + ')' if spec.values else ''}, "
                         f"got {value!r}")
