@@ -264,7 +264,17 @@ def compile_rules(drug: str, rules: Iterable[Rule]) -> CompiledRuleset:
 
 
 def check_emitted(node: Any, rule_id: str) -> None:
-    """Refuse anything outside the verified subset (a compiler bug must not reach the C core)."""
+    """Refuse anything outside the verified subset (a compiler bug must not reach the C core).
+
+    Also requires the positive type discriminator as a top-level conjunct of every pattern: a
+    pattern made only of negations matches the engine's own state fact and loops forever.
+    """
+    for element in node.get("all", []):
+        pattern = element.get("m", {})
+        conjuncts = pattern.get("$and", [pattern])
+        if {"t": FACT_TYPE_TAG} not in conjuncts:
+            raise RulebookError("compiled pattern lacks the type discriminator", rule_id=rule_id)
+
     def walk(n: Any) -> None:
         if isinstance(n, list):
             for item in n:
