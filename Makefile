@@ -27,6 +27,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/dmt-advisor lint rules
 	$(BIN)/python -m pytest -q
+	$(BIN)/dmt-advisor coverage
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run_bench --out bench/results.md

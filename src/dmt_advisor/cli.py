@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -111,6 +112,66 @@ def list_rules(
         flag = " [uncertain]" if rule.uncertain else ""
         typer.echo(f"{rule.id}\t{rule.category.value}\t{rule.verdict}\t"
                    f"{','.join(j.value for j in rule.jurisdictions)}\t{cites}{flag}")
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@user_errors
+def coverage(
+    features: Annotated[Path | None, typer.Option(
+        help="Features folder (default: the repository's features/).")] = None,
+    rules: RulesDir = None,
+    reports: Annotated[Path | None, typer.Option(
+        help="Where to write cucumber.json, scenarios.json, last-run.md (default: reports/).")]
+        = None,
+) -> None:
+    """Run every scenario; per rule: scenarios where it fires or is undecided. Exit 1 when a
+    rule has no firing scenario or a scenario fails."""
+    from dmt_advisor.qa.coverage import compute_coverage, render_text
+    from dmt_advisor.qa.report import write_run_report
+    from dmt_advisor.qa.scenarios import REPO, run_scenarios
+    from dmt_advisor.rulebook.load import load_rulebook
+
+    book = load_rulebook(rules)
+    reports = reports or REPO / "reports"
+    run = run_scenarios(reports, features, book.root)
+    result = compute_coverage(book, run.scenarios)
+    typer.echo(render_text(result), nl=False)
+    typer.echo(f"reports: {write_run_report(reports, result, book)}, "
+               f"{run.cucumber_json}, {run.record_file}")
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def diff(
+    base: Annotated[str, typer.Argument(help="Base rules: a git revision or a rules folder.")],
+    head: Annotated[str | None, typer.Argument(
+        help="Head rules: a git revision or a rules folder (default: the working tree).")]
+        = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] =
+        DiffFormat.text,
+    scenarios: Annotated[bool, typer.Option(
+        help="Run the scenarios and add every profile they assess to the corpus.")] = True,
+    scenario_record: Annotated[Path | None, typer.Option(
+        help="Use the profiles of a recorded run (reports/scenarios.json) instead.")] = None,
+    examples: Annotated[Path | None, typer.Option(
+        help="Folder of example profiles (default: examples/).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many corpus profiles.")] = 20000,
+) -> None:
+    """Re-assess a corpus (scenario profiles, examples, a generated grid) with two rulebooks;
+    report the profiles whose verdict or findings change and the rules responsible."""
+    from dmt_advisor.qa.diff import build_corpus, diff_rulebooks, render
+
+    corpus = build_corpus(scenarios, scenario_record, examples)
+    report = diff_rulebooks(base, head, corpus, limit)
+    typer.echo(render(report, fmt.value), nl=False)
 
 
 def main() -> None:

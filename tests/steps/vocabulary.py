@@ -1,13 +1,20 @@
 """The Gherkin step vocabulary QA writes scenarios with (features/README.md lists it).
 
-Every step's docstring is its documentation. Profiles are built as plain mappings by field path,
-then assessed through the real command line (in process, `--json`) or the Python API, so a
-scenario exercises the same code a clinician runs.
+Every step's docstring is its documentation, in a fixed shape that `tests/steps/stepdoc.py` turns
+into the README: the first line is the phrase with `<placeholders>`, then free text, then
+`Example:` lines that must match this step and no other (tests/qa checks it).
+
+Profiles are built as plain mappings by field path, then assessed through the real command line
+(in process, `--json`), so a scenario exercises the same code a clinician runs. Every assessment a
+scenario makes is kept in `Scenario.history` (profile and contract JSON, incl. the rule `trace`):
+`dmt-advisor coverage` and `dmt-advisor diff` read it through `dmt_advisor.qa.recorder`.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import difflib
 import itertools
 import json
 import re
@@ -18,15 +25,24 @@ from typing import Any
 import pytest
 import yaml
 from pytest_bdd import given, parsers, then, when
+from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from typer.testing import CliRunner
 
 from dmt_advisor.cli import app as cli_app
 
+REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ASSESSED_ON = dt.date(2026, 11, 22)
 PATH = r"(?P<path>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*)"
 RULE_ID = r"(?P<rule_id>[a-z0-9-]+(?:\.[a-z0-9-]+){2,})"
+DRUG = r"(?P<drug>[a-z0-9-]+)"
+DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"
 UNIT_WORD = r"(?:days?|weeks?|months?|years?)"
 UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+VERDICT = r"(?P<verdict>contraindicated|not_indicated|deferred|workup_required|" \
+          r"eligible_with_precautions|eligible|info)"
+CATEGORY = r"(?P<category>eligibility|contraindication|workup|administration|monitoring|" \
+           r"pregnancy|switching|discontinuation|schedule)"
+RELATIVE = re.compile(rf"^(\d+) ({UNIT_WORD}) (before|after)(?: the assessment date)?$")
 
 
 @dataclass
@@ -39,18 +55,24 @@ class Scenario:
     drug: str | None = None
     cli_output: str = ""
     cli_exit_code: int | None = None
+    history: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def assessed_on(self) -> dt.date:
         return dt.date.fromisoformat(str(self.profile["assessed_on"]))
 
-    def drug_result(self) -> dict[str, Any]:
-        assert self.result is not None, "no assessment yet: add a 'When ... is assessed' step"
+    def drug_result(self, drug: str | None = None) -> dict[str, Any]:
+        assert self.result is not None, (
+            "no assessment result: add a 'When the patient is assessed for ...' step"
+            + (f"; the last command said: {self.cli_output}" if self.cli_output else ""))
         items = self.result["assessments"]
-        if self.drug is None:
-            assert len(items) == 1, "several drugs assessed: name the drug in the When step"
+        drug = drug or self.drug
+        if drug is None:
+            assert len(items) == 1, "several drugs assessed: name the drug in the Then step"
             return items[0]
-        return next(i for i in items if i["drug"] == self.drug)
+        found = [i for i in items if i["drug"] == drug]
+        assert found, f"{drug} was not assessed; assessed: {[i['drug'] for i in items]}"
+        return found[0]
 
     def finding(self, rule_id: str) -> dict[str, Any]:
         for f in self.drug_result()["findings"]:
@@ -75,6 +97,15 @@ def parse_value(text: str) -> Any:
     if isinstance(value, list):
         return [v.isoformat() if isinstance(v, dt.date) else v for v in value]
     return value
+
+
+def resolve_value(text: str, on: dt.date) -> Any:
+    """Like `parse_value`, and `3 weeks before` (the assessment date) becomes an ISO date."""
+    match = RELATIVE.match(text.strip())
+    if match:
+        amount, unit, side = match.groups()
+        return relative_date(on, int(amount), unit, before=side == "before").isoformat()
+    return parse_value(text)
 
 
 def _split(path: str) -> list[str | int]:
@@ -106,6 +137,17 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     node[last] = value
 
 
+def get_path(data: Any, path: str) -> Any:
+    """Read `a.b[0].c` from nested mappings/lists; a missing part raises with the path."""
+    node = data
+    for part in _split(path):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            raise AssertionError(f"{path}: not present (at {part!r})") from None
+    return node
+
+
 def relative_date(on: dt.date, amount: int, unit: str, before: bool = True) -> dt.date:
     """`amount unit` before (or after) `on`, calendar-exact for months and years."""
     unit = unit.rstrip("s")
@@ -123,55 +165,175 @@ def relative_date(on: dt.date, amount: int, unit: str, before: bool = True) -> d
     return dt.date(year, month, day)
 
 
-# ---- Given -----------------------------------------------------------------------------------
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
-@given(parsers.re(r"the assessment date is (?P<date>\d{4}-\d{2}-\d{2})"))
+
+def _iso(value: Any) -> Any:
+    """YAML dates -> ISO text, recursively, so a profile is JSON-ready."""
+    if isinstance(value, dict):
+        return {k: _iso(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_iso(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _table_rows(datatable: list[list[str]], header: list[str]) -> list[list[str]]:
+    return datatable[1:] if datatable and datatable[0][:len(header)] == header else datatable
+
+
+# ---- Given: the profile ----------------------------------------------------------------------
+
+@given(parsers.re(rf"the assessment date is {DATE}"))
 def given_assessment_date(scenario_state: Scenario, date: str) -> None:
-    """Given the assessment date is 2026-11-22 — `assessed_on` (default 2026-11-22)."""
+    """Given the assessment date is <YYYY-MM-DD>
+
+    Sets `assessed_on` (default 2026-11-22). Every relative date ("3 weeks before the assessment
+    date") counts from it, so put this step first.
+
+    Example: Given the assessment date is 2026-11-22
+    """
     scenario_state.profile["assessed_on"] = date
 
 
-@given(parsers.re(r"an? (?P<phenotype>CIS|RRMS|SPMS|PPMS) patient aged (?P<age>\d+)"))
-def given_patient(scenario_state: Scenario, phenotype: str, age: str) -> None:
-    """Given a RRMS patient aged 34 — the minimal profile: phenotype and age."""
+@given(parsers.re(r"the jurisdiction is (?P<jurisdiction>US|EU)"))
+def given_jurisdiction(scenario_state: Scenario, jurisdiction: str) -> None:
+    """Given the jurisdiction is <US|EU>
+
+    Which label set applies (`jurisdiction`, default US). US and EU rules differ.
+
+    Example: Given the jurisdiction is EU
+    """
+    scenario_state.profile["jurisdiction"] = jurisdiction
+
+
+@given(parsers.re(r"an? (?:(?P<sex>female|male|other) )?(?P<phenotype>CIS|RRMS|SPMS|PPMS) "
+                  r"patient aged (?P<age>\d+)"))
+def given_patient(scenario_state: Scenario, phenotype: str, age: str,
+                  sex: str | None = None) -> None:
+    """Given a [female|male|other] <CIS|RRMS|SPMS|PPMS> patient aged <years>
+
+    The minimal profile: `diagnosis.phenotype`, `patient.age` and, when named, `patient.sex`.
+
+    Example: Given a RRMS patient aged 34
+    Example: Given a female PPMS patient aged 48
+    """
     set_path(scenario_state.profile, "patient.age", int(age))
     set_path(scenario_state.profile, "diagnosis.phenotype", phenotype)
+    if sex:
+        set_path(scenario_state.profile, "patient.sex", sex)
 
 
 @given("a patient profile:")
 def given_profile_table(scenario_state: Scenario, datatable: list[list[str]]) -> None:
-    """Given a patient profile: (table) — rows of `| field path | value |`; a header row
-    `| field | value |` is optional; `unknown` leaves a field unrecorded."""
-    rows = datatable[1:] if datatable and datatable[0][:2] == ["field", "value"] else datatable
-    for path, value in rows:
-        set_path(scenario_state.profile, path.strip(), parse_value(value))
+    """Given a patient profile:
+
+    A table of `| field path | value |` rows (a `| field | value |` header row is optional).
+    Values are read like the one-liner `<field path> is <value>`: YAML values, `unknown`, or a
+    date relative to the assessment date such as `3 weeks before`.
+
+    ```gherkin
+    Given a patient profile:
+      | field               | value         |
+      | patient.birth_date  | 2008-11-23    |
+      | diagnosis.phenotype | RRMS          |
+      | activity.last_relapse | 3 months before |
+    ```
+
+    Example: Given a patient profile:
+    """
+    for path, value in _table_rows(datatable, ["field", "value"]):
+        set_path(scenario_state.profile, path.strip(),
+                 resolve_value(value, scenario_state.assessed_on))
+
+
+@given("a patient profile in YAML:")
+def given_profile_yaml(scenario_state: Scenario, docstring: str) -> None:
+    """Given a patient profile in YAML:
+
+    A doc string (between `\"\"\"` lines) in the profile format itself
+    (`shared/contract/profile-format.md`), merged into the profile built so far. Use it for
+    anything the other steps do not say as well, e.g. a whole `treatment:` section.
+
+    ```gherkin
+    Given a patient profile in YAML:
+      \"\"\"
+      treatment:
+        current: {drug: natalizumab, last_dose: 2026-10-20}
+      \"\"\"
+    ```
+
+    Example: Given a patient profile in YAML:
+    """
+    data = yaml.safe_load(docstring) or {}
+    assert isinstance(data, dict), "the YAML doc string must be a mapping of profile fields"
+    _merge(scenario_state.profile, _iso(data))
+
+
+@given(parsers.re(r"the patient profile from (?P<file>\S+\.(?:ya?ml|json))"))
+def given_profile_file(scenario_state: Scenario, file: str) -> None:
+    """Given the patient profile from <file>
+
+    Starts from a profile file (path relative to the repository, e.g. one of `examples/`); later
+    steps change it. The file's own `assessed_on` is kept.
+
+    Example: Given the patient profile from examples/rrms-ready-to-start.yaml
+    """
+    data = yaml.safe_load((REPO / file).read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{file} is not a profile mapping"
+    scenario_state.profile = _iso(data)
+    scenario_state.profile.setdefault("assessed_on", DEFAULT_ASSESSED_ON.isoformat())
 
 
 @given("the screening results are complete and normal")
 def given_screening_normal(scenario_state: Scenario) -> None:
-    """Given the screening results are complete and normal — HBsAg and anti-HBc negative,
-    immunoglobulins and liver tests normal, no active infection."""
+    """Given the screening results are complete and normal
+
+    HBsAg and anti-HBc negative, immunoglobulins and liver tests normal, no active infection.
+
+    Example: Given the screening results are complete and normal
+    """
     for path, value in (("screening.hbsag", "negative"), ("screening.anti_hbc", "negative"),
                         ("screening.immunoglobulins", "normal"),
                         ("screening.liver_tests", "normal"), ("infection.active", False)):
         set_path(scenario_state.profile, path, value)
 
 
-@given(parsers.re(rf"an? (?P<kind>live|non-live) vaccine (?P<amount>\d+) {UNIT} before the "
-                  r"assessment date"))
-def given_vaccine(scenario_state: Scenario, kind: str, amount: str, unit: str) -> None:
-    """Given a live vaccine 3 weeks before the assessment date — adds a vaccination
-    (`live` or `non-live`) dated relative to `assessed_on`."""
-    when_given = relative_date(scenario_state.assessed_on, int(amount), unit)
+@given(parsers.re(rf'an? (?P<kind>live|non-live) vaccine(?: "(?P<name>[^"]+)")? '
+                  rf"(?:(?P<amount>\d+) {UNIT} before the assessment date|on {DATE})"))
+def given_vaccine(scenario_state: Scenario, kind: str, name: str | None = None,
+                  amount: str | None = None, unit: str | None = None,
+                  date: str | None = None) -> None:
+    """Given a <live|non-live> vaccine ["<name>"] <n> <days|weeks|months|years>
+    before the assessment date
+
+    Adds one entry to `vaccinations` (kind `live` or `non_live`), dated relative to the assessment
+    date, or on a given date (`... vaccine on 2026-11-01`).
+
+    Example: Given a live vaccine 3 weeks before the assessment date
+    Example: Given a non-live vaccine "influenza" 10 days before the assessment date
+    Example: Given a live vaccine "MMR" on 2026-11-01
+    """
+    if date is None:
+        assert amount is not None and unit is not None
+        date = relative_date(scenario_state.assessed_on, int(amount), unit).isoformat()
     scenario_state.profile.setdefault("vaccinations", []).append({
-        "vaccine": f"{kind} vaccine", "kind": kind.replace("-", "_"),
-        "date": when_given.isoformat()})
+        "vaccine": name or f"{kind} vaccine", "kind": kind.replace("-", "_"), "date": date})
 
 
 @given(parsers.re(rf"{PATH} is (?P<amount>\d+) {UNIT} before the assessment date"))
 def given_relative_date(scenario_state: Scenario, path: str, amount: str, unit: str) -> None:
-    """Given activity.last_relapse is 3 months before the assessment date — a date field set
-    relative to `assessed_on`."""
+    """Given <field path> is <n> <days|weeks|months|years> before the assessment date
+
+    A date field set relative to `assessed_on` (months and years are calendar-exact).
+
+    Example: Given activity.last_relapse is 3 months before the assessment date
+    Example: Given treatment.current.last_dose is 5 weeks before the assessment date
+    """
     value = relative_date(scenario_state.assessed_on, int(amount), unit).isoformat()
     set_path(scenario_state.profile, path, value)
 
@@ -179,18 +341,95 @@ def given_relative_date(scenario_state: Scenario, path: str, amount: str, unit: 
 @given(parsers.re(rf"(?P<formulation>IV|SC) ocrelizumab doses (?P<spans>(?:\d+ {UNIT_WORD}"
                   rf"(?:, | and )?)+) before the assessment date"))
 def given_ocrelizumab_doses(scenario_state: Scenario, formulation: str, spans: str) -> None:
-    """Given IV ocrelizumab doses 58 weeks, 56 weeks and 32 weeks before the assessment date —
-    sets `treatment.ocrelizumab` (formulation and dose dates relative to `assessed_on`)."""
+    """Given <IV|SC> ocrelizumab doses <n unit>, <n unit> and <n unit>
+    before the assessment date
+
+    Sets `treatment.ocrelizumab.formulation` and `treatment.ocrelizumab.doses` (any number of
+    doses, each relative to the assessment date).
+
+    Example: Given IV ocrelizumab doses 58 weeks, 56 weeks and 32 weeks before the assessment date
+    Example: Given SC ocrelizumab doses 26 weeks before the assessment date
+    """
     dates = [relative_date(scenario_state.assessed_on, int(n), u).isoformat()
              for n, u in re.findall(r"(\d+) (days?|weeks?|months?|years?)", spans)]
     set_path(scenario_state.profile, "treatment.ocrelizumab.formulation", formulation)
     set_path(scenario_state.profile, "treatment.ocrelizumab.doses", sorted(dates))
 
 
+@given(parsers.re(r"the current treatment is (?P<drug>[a-z0-9-]+)"))
+def given_current_treatment(scenario_state: Scenario, drug: str) -> None:
+    """Given the current treatment is <drug>
+
+    Sets `treatment.current.drug` (generic name, lower case, e.g. `natalizumab`); add its dates
+    with `treatment.current.last_dose is 5 weeks before the assessment date`.
+
+    Example: Given the current treatment is natalizumab
+    """
+    set_path(scenario_state.profile, "treatment.current.drug", drug)
+
+
+@given(parsers.re(rf"an earlier treatment with (?P<drug>[a-z0-9-]+)(?: stopped "
+                  rf"(?P<amount>\d+) {UNIT} before the assessment date)?(?: for "
+                  r"(?P<reason>breakthrough|intolerance|safety|pregnancy|patient_choice|other))?"))
+def given_prior_treatment(scenario_state: Scenario, drug: str, amount: str | None = None,
+                          unit: str | None = None, reason: str | None = None) -> None:
+    """Given an earlier treatment with <drug>
+    [stopped <n> <days|weeks|months|years> before the assessment date] [for <reason>]
+
+    Appends to `treatment.prior`; reasons: breakthrough, intolerance, safety, pregnancy,
+    patient_choice, other.
+
+    Example: Given an earlier treatment with fingolimod stopped 6 weeks before the assessment
+        date for breakthrough
+    Example: Given an earlier treatment with interferon-beta-1a
+    """
+    entry: dict[str, Any] = {"drug": drug}
+    if amount is not None and unit is not None:
+        entry["stopped"] = relative_date(scenario_state.assessed_on, int(amount), unit).isoformat()
+    if reason:
+        entry["reason"] = reason
+    scenario_state.profile.setdefault("treatment", {}).setdefault("prior", []).append(entry)
+
+
+@given(parsers.re(rf"the list {PATH} has:"))
+def given_list_table(scenario_state: Scenario, path: str, datatable: list[list[str]]) -> None:
+    """Given the list <field path> has:
+
+    Appends one entry per table row to a list of the profile (`vaccinations`, `treatment.prior`);
+    the header row names the entry's fields. Cells are read like one-liner values, so
+    `3 weeks before` is a date relative to the assessment date.
+
+    ```gherkin
+    Given the list vaccinations has:
+      | vaccine   | kind     | date          |
+      | MMR       | live     | 5 weeks before |
+      | influenza | non_live | 2026-11-10    |
+    ```
+
+    Example: Given the list vaccinations has:
+    """
+    header, *rows = datatable
+    target = scenario_state.profile
+    for part in _split(path)[:-1]:
+        target = target.setdefault(part, {}) if isinstance(part, str) else target[part]
+    items = target.setdefault(_split(path)[-1], [])
+    for row in rows:
+        items.append({key.strip(): resolve_value(cell, scenario_state.assessed_on)
+                      for key, cell in zip(header, row, strict=True) if cell.strip() != ""})
+
+
 @given(parsers.re(rf"{PATH} is (?P<value>(?!.* before the assessment date$).+)"))
 def given_field(scenario_state: Scenario, path: str, value: str) -> None:
-    """Given screening.hbsag is positive — one field by path; values are read as YAML
-    (true, 34, 2.5, 2026-01-10, [a, b]); `unknown` leaves the field unrecorded."""
+    """Given <field path> is <value>
+
+    Any field of the profile format by its path (`screening.hbsag`, `vaccinations[0].kind`,
+    `treatment.ocrelizumab.formulation`). Values are read as YAML (true, 34, 2.5, 2026-01-10,
+    [a, b]); `unknown` leaves the field unrecorded.
+
+    Example: Given screening.hbsag is positive
+    Example: Given diagnosis.active_disease is unknown
+    Example: Given activity.edss is 3.5
+    """
     set_path(scenario_state.profile, path, parse_value(value))
 
 
@@ -210,149 +449,421 @@ def _run_cli(scenario_state: Scenario, tmp_path: Path, drug: str | None,
         raise result.exception
 
 
-@when(parsers.re(r"the patient is assessed for (?P<drug>[a-z0-9-]+)"))
-def when_assessed(scenario_state: Scenario, tmp_path: Path, drug: str) -> None:
-    """When the patient is assessed for ocrelizumab — runs `dmt-advisor assess --json` on the
-    profile built so far and keeps the contract JSON."""
+def _assess(scenario_state: Scenario, tmp_path: Path, drug: str | None) -> None:
     scenario_state.drug = drug
+    scenario_state.result = None
     _run_cli(scenario_state, tmp_path, drug, ["--json"])
-    assert scenario_state.cli_exit_code == 0, scenario_state.cli_output
-    scenario_state.result = json.loads(scenario_state.cli_output)
+    if scenario_state.cli_exit_code == 0:
+        scenario_state.result = json.loads(scenario_state.cli_output)
+    scenario_state.history.append({"profile": copy.deepcopy(scenario_state.profile),
+                                   "drug": drug, "exit_code": scenario_state.cli_exit_code,
+                                   "result": scenario_state.result})
 
 
-@when(parsers.re(r"the (?P<audience>clinician|patient) report for (?P<drug>[a-z0-9-]+) is "
-                 r"printed"))
+@when(parsers.re(rf"the patient is assessed for {DRUG}(?: under the "
+                 r"(?P<jurisdiction>US|EU) label)?"))
+def when_assessed(scenario_state: Scenario, tmp_path: Path, drug: str,
+                  jurisdiction: str | None = None) -> None:
+    """When the patient is assessed for <drug> [under the <US|EU> label]
+
+    Runs `dmt-advisor assess --json --drug <drug>` on the profile built so far and keeps the
+    contract JSON. `under the EU label` sets `jurisdiction` first. A rejected profile is kept
+    for `Then the profile is rejected naming <field path>`.
+
+    Example: When the patient is assessed for ocrelizumab
+    Example: When the patient is assessed for ocrelizumab under the EU label
+    """
+    if jurisdiction:
+        scenario_state.profile["jurisdiction"] = jurisdiction
+    _assess(scenario_state, tmp_path, drug)
+
+
+@when("the patient is assessed for every drug")
+def when_assessed_all(scenario_state: Scenario, tmp_path: Path) -> None:
+    """When the patient is assessed for every drug
+
+    Runs `dmt-advisor assess --json` without `--drug`: one assessment per drug of the rulebook.
+    Then-steps that look at one drug need `the verdict for <drug> is ...` or a single drug.
+
+    Example: When the patient is assessed for every drug
+    """
+    _assess(scenario_state, tmp_path, None)
+
+
+@when(parsers.re(rf"the (?P<audience>clinician|patient) report for {DRUG} is printed"))
 def when_report(scenario_state: Scenario, tmp_path: Path, audience: str, drug: str) -> None:
-    """When the patient report for ocrelizumab is printed — runs `dmt-advisor assess
-    --audience patient` and keeps the text."""
+    """When the <clinician|patient> report for <drug> is printed
+
+    Runs `dmt-advisor assess --audience <audience>` and keeps the Markdown text.
+
+    Example: When the patient report for ocrelizumab is printed
+    """
     scenario_state.drug = drug
     _run_cli(scenario_state, tmp_path, drug, ["--audience", audience])
 
 
-# ---- Then ------------------------------------------------------------------------------------
+# ---- Then: the assessment ------------------------------------------------------------------
 
-VERDICT = r"(?P<verdict>contraindicated|not_indicated|deferred|workup_required|" \
-          r"eligible_with_precautions|eligible|info)"
+@then(parsers.re(rf"the verdict(?: for {DRUG})? is {VERDICT}"))
+def then_verdict(scenario_state: Scenario, verdict: str, drug: str | None = None) -> None:
+    """Then the verdict [for <drug>] is <verdict>
 
+    The drug's overall verdict: contraindicated, not_indicated, deferred, workup_required,
+    eligible_with_precautions or eligible.
 
-@then(parsers.re(rf"the verdict is {VERDICT}"))
-def then_verdict(scenario_state: Scenario, verdict: str) -> None:
-    """Then the verdict is workup_required — the drug's overall verdict."""
-    got = scenario_state.drug_result()["verdict"]
-    findings = [(f["rule_id"], f["verdict"]) for f in scenario_state.drug_result()["findings"]]
-    assert got == verdict, f"verdict {got}, expected {verdict}; findings: {findings}"
+    Example: Then the verdict is workup_required
+    Example: Then the verdict for ocrelizumab is eligible
+    """
+    result = scenario_state.drug_result(drug)
+    findings = [(f["rule_id"], f["verdict"]) for f in result["findings"]]
+    assert result["verdict"] == verdict, \
+        f"verdict {result['verdict']}, expected {verdict}; findings: {findings}"
 
 
 @then(parsers.re(rf"the finding {RULE_ID} is reported"))
 def then_finding(scenario_state: Scenario, rule_id: str) -> None:
-    """Then the finding ocrelizumab.workup.hbv-screening is reported — by rule id."""
+    """Then the finding <rule id> is reported
+
+    A finding of that rule is in the assessment (it applies or is undecided).
+
+    Example: Then the finding ocrelizumab.workup.hbv-screening is reported
+    """
     scenario_state.finding(rule_id)
 
 
 @then(parsers.re(rf"the finding {RULE_ID} is not reported"))
 def then_no_finding(scenario_state: Scenario, rule_id: str) -> None:
-    """Then the finding ocrelizumab.workup.hbv-screening is not reported."""
+    """Then the finding <rule id> is not reported
+
+    Example: Then the finding ocrelizumab.workup.hbv-screening is not reported
+    """
     ids = [f["rule_id"] for f in scenario_state.drug_result()["findings"]]
     assert rule_id not in ids, f"{rule_id} was reported"
 
 
 @then(parsers.re(rf"the finding {RULE_ID} has verdict {VERDICT}"))
 def then_finding_verdict(scenario_state: Scenario, rule_id: str, verdict: str) -> None:
-    """Then the finding ocrelizumab.workup.hbv-screening has verdict workup_required."""
-    assert scenario_state.finding(rule_id)["verdict"] == verdict
+    """Then the finding <rule id> has verdict <verdict>
+
+    The finding's own verdict (`info` for counselling, premedication, observation...).
+
+    Example: Then the finding ocrelizumab.workup.hbv-screening has verdict workup_required
+    """
+    got = scenario_state.finding(rule_id)["verdict"]
+    assert got == verdict, f"{rule_id} has verdict {got}"
 
 
-@then(parsers.re(rf"the finding {RULE_ID} is undecided"))
-def then_finding_undecided(scenario_state: Scenario, rule_id: str) -> None:
-    """Then the finding ocrelizumab.administration.active-infection is undecided — reported
-    as workup_required because facts it needs are missing."""
-    assert scenario_state.finding(rule_id)["status"] == "undecided"
+@then(parsers.re(rf"the finding {RULE_ID} (?P<status>applies|is undecided)"))
+def then_finding_status(scenario_state: Scenario, rule_id: str, status: str) -> None:
+    """Then the finding <rule id> <applies|is undecided>
 
+    `applies`: the condition is true for this patient. `is undecided`: facts it needs are
+    missing, so it is reported as workup_required (or its missing fields are listed).
 
-CATEGORY = r"(?P<category>eligibility|contraindication|workup|administration|monitoring|" \
-           r"pregnancy|switching|discontinuation|schedule)"
+    Example: Then the finding ocrelizumab.administration.active-infection is undecided
+    Example: Then the finding ocrelizumab.contraindication.active-hbv applies
+    """
+    want = "applies" if status == "applies" else "undecided"
+    got = scenario_state.finding(rule_id)["status"]
+    assert got == want, f"{rule_id} is {got}, expected {want}"
 
 
 @then(parsers.re(rf"an? {CATEGORY} finding is reported"))
 def then_category(scenario_state: Scenario, category: str) -> None:
-    """Then a contraindication finding is reported — any finding of that category."""
+    """Then a <category> finding is reported
+
+    Any finding of that category: eligibility, contraindication, workup, administration,
+    monitoring, pregnancy, switching, discontinuation, schedule.
+
+    Example: Then a contraindication finding is reported
+    """
     cats = [f["category"] for f in scenario_state.drug_result()["findings"]]
     assert category in cats, f"no {category} finding; categories: {cats}"
 
 
 @then(parsers.re(rf"no {CATEGORY} finding is reported"))
 def then_no_category(scenario_state: Scenario, category: str) -> None:
-    """Then no contraindication finding is reported."""
+    """Then no <category> finding is reported
+
+    Example: Then no contraindication finding is reported
+    """
     found = [f["rule_id"] for f in scenario_state.drug_result()["findings"]
              if f["category"] == category]
     assert not found, f"unexpected {category} findings: {found}"
 
 
+@then("the findings include:")
+def then_findings_table(scenario_state: Scenario, datatable: list[list[str]]) -> None:
+    """Then the findings include:
+
+    A table with a header row naming finding fields (`rule_id` first; then any of `category`,
+    `verdict`, `status`); each row must match one finding.
+
+    ```gherkin
+    Then the findings include:
+      | rule_id                            | verdict         | status    |
+      | ocrelizumab.workup.hbv-screening   | workup_required | applies   |
+    ```
+
+    Example: Then the findings include:
+    """
+    header, *rows = datatable
+    assert header and header[0] == "rule_id", "the first column of the table is rule_id"
+    for row in rows:
+        finding = scenario_state.finding(row[0].strip())
+        for key, cell in zip(header[1:], row[1:], strict=True):
+            assert str(finding.get(key)) == cell.strip(), \
+                f"{row[0]}: {key} is {finding.get(key)!r}, expected {cell.strip()!r}"
+
+
 @then(parsers.re(rf'the finding {RULE_ID} says "(?P<text>[^"]+)"'))
 def then_finding_says(scenario_state: Scenario, rule_id: str, text: str) -> None:
-    """Then the finding ocrelizumab.workup.liver-tests says "bilirubin" — in the clinician
-    summary (case-insensitive)."""
+    """Then the finding <rule id> says "<text>"
+
+    Text in the clinician summary (case-insensitive).
+
+    Example: Then the finding ocrelizumab.workup.liver-tests says "bilirubin"
+    """
     summary = scenario_state.finding(rule_id)["summary"]
     assert text.lower() in summary.lower(), summary
 
 
 @then(parsers.re(rf'the finding {RULE_ID} tells the patient "(?P<text>[^"]+)"'))
 def then_finding_patient_text(scenario_state: Scenario, rule_id: str, text: str) -> None:
-    """Then the finding ocrelizumab.workup.hbv-screening tells the patient "blood test" — in
-    the plain-language summary (case-insensitive)."""
+    """Then the finding <rule id> tells the patient "<text>"
+
+    Text in the plain-language patient summary (case-insensitive).
+
+    Example: Then the finding ocrelizumab.workup.hbv-screening tells the patient "blood test"
+    """
     summary = scenario_state.finding(rule_id)["patient_summary"]
     assert text.lower() in summary.lower(), summary
 
 
 @then(parsers.re(rf'the finding {RULE_ID} is explained by "(?P<text>[^"]+)"'))
 def then_finding_because(scenario_state: Scenario, rule_id: str, text: str) -> None:
-    """Then the finding ocrelizumab.contraindication.active-hbv is explained by "HBsAg is
-    positive" — a line of `because` contains the text."""
+    """Then the finding <rule id> is explained by "<text>"
+
+    A line of the finding's `because` (the facts of this patient that made it fire) contains
+    the text, case-insensitive.
+
+    Example: Then the finding ocrelizumab.contraindication.active-hbv is explained by
+        "HBsAg is positive"
+    """
     because = scenario_state.finding(rule_id)["because"]
     assert any(text.lower() in line.lower() for line in because), because
+
+
+@then(parsers.re(rf'the finding {RULE_ID} is (?P<neg>not )?marked uncertain'
+                 r'(?: with "(?P<text>[^"]+)")?'))
+def then_finding_uncertain(scenario_state: Scenario, rule_id: str, neg: str | None = None,
+                           text: str | None = None) -> None:
+    """Then the finding <rule id> is [not] marked uncertain [with "<text>"]
+
+    The finding's `uncertain` note: what the label text read does not confirm.
+
+    Example: Then the finding ocrelizumab.workup.abnormal-liver-tests is marked uncertain
+    Example: Then the finding ocrelizumab.workup.abnormal-liver-tests is marked uncertain
+        with "not read"
+    Example: Then the finding ocrelizumab.workup.hbv-screening is not marked uncertain
+    """
+    note = scenario_state.finding(rule_id).get("uncertain")
+    if neg:
+        assert not note, f"{rule_id} is marked uncertain: {note}"
+        return
+    assert note, f"{rule_id} is not marked uncertain"
+    assert text is None or text.lower() in note.lower(), note
 
 
 @then(parsers.re(rf"the finding {RULE_ID} cites (?P<source>[a-z0-9-]+) section "
                  r"(?P<section>[A-Za-z0-9.]+)"))
 def then_finding_cites(scenario_state: Scenario, rule_id: str, source: str,
                        section: str) -> None:
-    """Then the finding ocrelizumab.workup.hbv-screening cites ocrevus-uspi-2025-08 section 2.1
-    — and the citation carries the source's revision."""
+    """Then the finding <rule id> cites <source id> section <section>
+
+    The citation (a source of rules/sources.yaml and one of its listed sections) carries the
+    source's revision.
+
+    Example: Then the finding ocrelizumab.workup.hbv-screening cites ocrevus-uspi-2025-08
+        section 2.1
+    """
     cites = scenario_state.finding(rule_id)["citations"]
     match = [c for c in cites if c["source"] == source and c["section"] == section]
     assert match, f"citations: {cites}"
     assert match[0]["revision"], "a citation must carry its revision"
 
 
-@then(parsers.re(rf"{PATH} is reported missing"))
-def then_missing(scenario_state: Scenario, path: str) -> None:
-    """Then screening.hbsag is reported missing — listed in `missing` with the rules asking."""
+@then("every finding cites a source with its revision")
+def then_all_cited(scenario_state: Scenario) -> None:
+    """Then every finding cites a source with its revision
+
+    Example: Then every finding cites a source with its revision
+    """
+    for finding in scenario_state.drug_result()["findings"]:
+        assert finding["citations"], f"{finding['rule_id']} has no citation"
+        assert all(c["revision"] for c in finding["citations"]), finding["citations"]
+
+
+@then(parsers.re(rf"(?!nothing ){PATH} is reported missing(?:, asked by {RULE_ID})?"))
+def then_missing(scenario_state: Scenario, path: str, rule_id: str | None = None) -> None:
+    """Then <field path> is reported missing[, asked by <rule id>]
+
+    Listed in the assessment's `missing`, with the rules that asked for it.
+
+    Example: Then screening.hbsag is reported missing
+    Example: Then screening.hbsag is reported missing, asked by ocrelizumab.workup.hbv-screening
+    """
     missing = {m["field"]: m["asked_by"] for m in scenario_state.drug_result()["missing"]}
     assert path in missing, f"missing: {sorted(missing)}"
     assert missing[path], "a missing field names the rules that asked for it"
+    assert rule_id is None or rule_id in missing[path], f"{path} asked by {missing[path]}"
 
 
 @then(parsers.re(rf"{PATH} is not reported missing"))
 def then_not_missing(scenario_state: Scenario, path: str) -> None:
-    """Then screening.hbsag is not reported missing."""
+    """Then <field path> is not reported missing
+
+    Example: Then screening.hbsag is not reported missing
+    """
     missing = [m["field"] for m in scenario_state.drug_result()["missing"]]
     assert path not in missing, f"{path} is reported missing"
 
 
-@then(parsers.re(r'the schedule has "(?P<event>[^"]+)" (?P<which>due|earliest|latest) on '
-                 r"(?P<date>\d{4}-\d{2}-\d{2})"))
-def then_schedule_date(scenario_state: Scenario, event: str, which: str, date: str) -> None:
-    """Then the schedule has "next maintenance dose" due on 2027-01-14 — a schedule item's
-    `due`, `earliest` or `latest` date."""
-    items = [s for s in scenario_state.drug_result()["schedule"] if s["event"] == event]
-    assert items, f"no schedule item {event!r}: {scenario_state.drug_result()['schedule']}"
-    assert items[0].get(which) == date, f"{event} {which} is {items[0].get(which)}"
+@then("nothing is reported missing")
+def then_nothing_missing(scenario_state: Scenario) -> None:
+    """Then nothing is reported missing
+
+    Example: Then nothing is reported missing
+    """
+    missing = [m["field"] for m in scenario_state.drug_result()["missing"]]
+    assert not missing, f"missing: {missing}"
+
+
+@then(parsers.re(r'the schedule has "(?P<event>[^"]+)"(?: (?P<which>due|earliest|latest) '
+                 rf"(?:on {DATE}|(?P<amount>\d+) {UNIT} (?P<side>before|after) the assessment "
+                 r"date))?"))
+def then_schedule_date(scenario_state: Scenario, event: str, which: str | None = None,
+                       date: str | None = None, amount: str | None = None,
+                       unit: str | None = None, side: str | None = None) -> None:
+    """Then the schedule has "<event>" [<due|earliest|latest> on <YYYY-MM-DD>]
+
+    A schedule item by its event name, optionally with its `due`, `earliest` or `latest` date,
+    given as a date or relative (`due 24 weeks after the assessment date`).
+
+    Example: Then the schedule has "next maintenance dose" due on 2027-01-14
+    Example: Then the schedule has "next maintenance dose" earliest 20 weeks after the
+        assessment date
+    Example: Then the schedule has "next maintenance dose"
+    """
+    schedule = scenario_state.drug_result()["schedule"]
+    items = [s for s in schedule if s["event"] == event]
+    assert items, f"no schedule item {event!r}: {schedule}"
+    if which is None:
+        return
+    if date is None:
+        assert amount is not None and unit is not None
+        date = relative_date(scenario_state.assessed_on, int(amount), unit,
+                             before=side == "before").isoformat()
+    assert items[0].get(which) == date, f"{event} {which} is {items[0].get(which)}, not {date}"
+
+
+@then(parsers.re(r'the schedule has no "(?P<event>[^"]+)"'))
+def then_no_schedule(scenario_state: Scenario, event: str) -> None:
+    """Then the schedule has no "<event>"
+
+    Example: Then the schedule has no "next maintenance dose"
+    """
+    events = [s["event"] for s in scenario_state.drug_result()["schedule"]]
+    assert event not in events, f"schedule has {event!r}"
+
+
+@then(parsers.re(r'the notes mention "(?P<text>[^"]+)"'))
+def then_notes(scenario_state: Scenario, text: str) -> None:
+    """Then the notes mention "<text>"
+
+    The drug assessment's `notes` (e.g. why no indication rule matched), case-insensitive.
+
+    Example: Then the notes mention "not shown as indicated"
+    """
+    notes = scenario_state.drug_result()["notes"]
+    assert any(text.lower() in n.lower() for n in notes), notes
+
+
+@then(parsers.re(rf"the assessment {PATH} is (?P<value>.+)"))
+def then_assessment_field(scenario_state: Scenario, path: str, value: str) -> None:
+    """Then the assessment <field path> is <value>
+
+    Any field of the assessment format by path: `jurisdiction`, `assessed_on`,
+    `rulebook.version`, `assessments[0].drug`, `assessments[0].findings[0].category`...
+    Compared as YAML values or as text.
+
+    Example: Then the assessment jurisdiction is EU
+    Example: Then the assessment assessments[0].drug is ocrelizumab
+    """
+    assert scenario_state.result is not None, "no assessment result: " + scenario_state.cli_output
+    got = get_path(scenario_state.result, path)
+    assert got == parse_value(value) or str(got) == value, f"{path} is {got!r}, not {value}"
+
+
+@then(parsers.re(rf"the profile is rejected naming {PATH}"))
+def then_rejected(scenario_state: Scenario, path: str) -> None:
+    """Then the profile is rejected naming <field path>
+
+    The assessment refused the profile (exit code 2, no result) with an error naming the field.
+
+    Example: Then the profile is rejected naming patient.age
+    """
+    assert scenario_state.cli_exit_code == 2, \
+        f"exit code {scenario_state.cli_exit_code}: {scenario_state.cli_output[:300]}"
+    assert path in scenario_state.cli_output, scenario_state.cli_output
 
 
 @then(parsers.re(r'the (?:clinician|patient) report (?P<neg>does not contain|contains) '
                  r'"(?P<text>[^"]+)"'))
 def then_report_text(scenario_state: Scenario, neg: str, text: str) -> None:
-    """Then the patient report contains "clinician" / does not contain "contraindicated" —
-    case-insensitive text in the printed report."""
+    """Then the <clinician|patient> report <contains|does not contain> "<text>"
+
+    Case-insensitive text in the printed report.
+
+    Example: Then the patient report contains "clinician"
+    Example: Then the patient report does not contain "contraindicated"
+    """
     present = text.lower() in scenario_state.cli_output.lower()
     assert present == (neg == "contains"), scenario_state.cli_output
+
+
+# ---- an undefined step names the nearest known steps ----------------------------------------
+
+class UnknownStepError(StepDefinitionNotFoundError):
+    """A step no definition matches; the message lists the nearest documented steps."""
+
+
+def nearest_steps(text: str, kind: str, limit: int = 5) -> list[str]:
+    """The documented example phrases closest to `text` (same keyword first)."""
+    from tests.steps.stepdoc import step_docs
+
+    scored = []
+    for doc in step_docs():
+        for example in doc.examples or [doc.template]:
+            keyword, _, phrase = example.partition(" ")
+            ratio = difflib.SequenceMatcher(None, text.lower(), phrase.lower()).ratio()
+            scored.append((ratio + (0.05 if keyword.lower() == kind else 0), example, doc))
+    scored.sort(key=lambda s: -s[0])
+    out: list[str] = []
+    for _, example, doc in scored:
+        line = f"{doc.template}   (e.g. {example})" if example != doc.template else example
+        if line not in out:
+            out.append(line)
+        if len(out) == limit:
+            break
+    return out
+
+
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any,
+                                      scenario: Any, step: Any, exception: Exception) -> None:
+    """Replace pytest-bdd's bare "not found" with the known steps nearest to the typo."""
+    where = f'line {step.line_number} of {feature.rel_filename}, scenario "{scenario.name}"'
+    near = "\n".join(f"  {line}" for line in nearest_steps(step.name, step.type))
+    raise UnknownStepError(
+        f'Unknown step: {step.keyword} {step.name}\n  ({where})\n'
+        f"Nearest known steps (features/README.md lists them all):\n{near}") from exception

@@ -1,16 +1,46 @@
 """Rulebook lint: the load-time validation plus checks that need the whole rulebook.
 
 Errors fail `dmt-advisor lint` (exit 2); warnings are printed for a reviewer to judge.
+
+Load-time (rulebook/load.py, reported here as errors): schema, ids, unknown facts, operand types,
+unknown sources, and citations of a section that sources.yaml does not list for the source.
+Whole-rulebook checks (here):
+- a rule whose condition can never be true (error);
+- two rules of one drug and jurisdiction with the same condition and different verdicts (error:
+  one of them is wrong, or they are one rule);
+- a rule reading a fact whose profile field does not exist in the profile format (error);
+- a label source older than another label source of the same drug and jurisdiction (warning that
+  names both and the rules citing the older one: is the newer text read?);
+- a source no rule cites (warning).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.errors import RulebookError, RulebookErrors
+from dmt_advisor.facts import FACT_SPECS
+from dmt_advisor.profile import Profile
 from dmt_advisor.rulebook.load import Rulebook, load_rulebook
+from dmt_advisor.rulebook.model import (
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    Known,
+    NotOf,
+    Rule,
+    Source,
+    Unknown,
+    condition_fields,
+)
 
 
 @dataclass
@@ -34,6 +64,11 @@ def lint_rulebook(root: str | Path | None = None) -> LintReport:
         return report
     report.rule_count, report.source_count = len(book.rules), len(book.sources)
     report.errors += never_true_rules(book)
+    report.errors += same_condition_different_verdict(book.rules, book.rule_files)
+    report.errors += fields_missing_from_profile(book.rules, book.rule_files)
+    report.errors += uncited_sections(book.rules, book.sources, book.rule_files)
+    report.warnings += older_source_revisions(book.sources, book.rules)
+    report.warnings += unused_sources(book.sources, book.rules)
     return report
 
 
@@ -45,3 +80,127 @@ def never_true_rules(book: Rulebook) -> list[str]:
         out += [f"file {book.rule_files[rid]}, rule {rid}: condition can never be true"
                 for rid in compiled.never_true]
     return out
+
+
+def _where(rule: Rule, files: Mapping[str, str]) -> str:
+    return f"file {files.get(rule.id, '?')}, rule {rule.id}"
+
+
+def canonical(cond: Condition) -> Any:
+    """A condition as data with `all`/`any` members in a fixed order (their order is no
+    difference: the same condition written twice in another order is still the same)."""
+    match cond:
+        case AllOf(all=parts):
+            return {"all": sorted((canonical(p) for p in parts), key=json.dumps)}
+        case AnyOf(any=parts):
+            return {"any": sorted((canonical(p) for p in parts), key=json.dumps)}
+        case NotOf(not_=inner):
+            return {"not": canonical(inner)}
+        case Known() | Unknown() | Compare():
+            return cond.model_dump(mode="json", exclude_none=True)
+    raise TypeError(cond)
+
+
+def same_condition_different_verdict(rules: Iterable[Rule],
+                                     files: Mapping[str, str]) -> list[str]:
+    """Rules of one drug, overlapping jurisdictions, the same condition, different verdicts."""
+    seen: dict[tuple[str, str], list[Rule]] = {}
+    for rule in rules:
+        seen.setdefault((rule.drug, json.dumps(canonical(rule.when), sort_keys=True)),
+                        []).append(rule)
+    out = []
+    for group in seen.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.verdict != b.verdict and set(a.jurisdictions) & set(b.jurisdictions):
+                    out.append(f"{_where(b, files)}: same condition as {a.id} "
+                               f"({files.get(a.id, '?')}) but verdict {b.verdict} instead of "
+                               f"{a.verdict}")
+    return out
+
+
+def _profile_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every field path of the profile format, lists included (`vaccinations`, ...)."""
+    paths: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        paths.add(path)
+        for arg in _model_args(info.annotation):
+            paths |= _profile_paths(arg, f"{path}.")
+    return paths
+
+
+def _model_args(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out += _model_args(arg)
+    return out
+
+
+PROFILE_PATHS: frozenset[str] = frozenset(_profile_paths(Profile))
+
+
+def fields_missing_from_profile(rules: Iterable[Rule], files: Mapping[str, str]) -> list[str]:
+    """Rules reading a fact that no profile field can supply."""
+    out = []
+    for rule in rules:
+        for name in condition_fields(rule.when):
+            spec = FACT_SPECS.get(name)
+            if spec is None:
+                out.append(f"{_where(rule, files)}: reads {name!r}, which is neither a fact nor "
+                           "a field of the profile format (docs/facts.md, docs/profile.md)")
+                continue
+            lacking = [p for p in spec.supplied_by if p not in PROFILE_PATHS]
+            if lacking:
+                out.append(f"{_where(rule, files)}: reads {name!r}, supplied by "
+                           f"{', '.join(lacking)}, which the profile format lacks")
+    return out
+
+
+def uncited_sections(rules: Iterable[Rule], sources: Mapping[str, Source],
+                     files: Mapping[str, str]) -> list[str]:
+    """Citations of a section the source does not list (load.py refuses these too)."""
+    out = []
+    for rule in rules:
+        for cite in rule.cites:
+            source = sources.get(cite.source)
+            if source is None:
+                out.append(f"{_where(rule, files)}: cites unknown source {cite.source!r}")
+            elif source.sections and cite.section not in source.sections:
+                out.append(f"{_where(rule, files)}: cites section {cite.section!r} of "
+                           f"{cite.source}, which sources.yaml does not list")
+    return out
+
+
+def older_source_revisions(sources: Mapping[str, Source], rules: Iterable[Rule]) -> list[str]:
+    """Label sources of one drug and jurisdiction with an older revision than another one."""
+    citing: dict[str, list[str]] = {}
+    for rule in rules:
+        for cite in rule.cites:
+            citing.setdefault(cite.source, [])
+            if rule.id not in citing[cite.source]:
+                citing[cite.source].append(rule.id)
+    groups: dict[tuple[str, str], list[Source]] = {}
+    for source in sources.values():
+        if source.drug and source.kind == "label":
+            groups.setdefault((source.drug, str(source.jurisdiction)), []).append(source)
+    out = []
+    for (drug, jurisdiction), group in sorted(groups.items()):
+        newest = max(group, key=lambda s: s.revision)
+        for source in sorted(group, key=lambda s: s.id):
+            users = citing.get(source.id, [])
+            if source.revision < newest.revision and users:
+                out.append(
+                    f"source {source.id} (revision {source.revision}) is older than "
+                    f"{newest.id} (revision {newest.revision}) for {drug} {jurisdiction}; "
+                    f"cited by {len(users)} rule(s)"
+                    f" ({', '.join(users[:5])}{', ...' if len(users) > 5 else ''})"
+                    + ": check the cited sections against the newer text")
+    return out
+
+
+def unused_sources(sources: Mapping[str, Source], rules: Iterable[Rule]) -> list[str]:
+    cited = {c.source for r in rules for c in r.cites}
+    return [f"source {sid} is not cited by any rule" for sid in sources if sid not in cited]

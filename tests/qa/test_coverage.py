@@ -1,0 +1,90 @@
+"""`dmt-advisor coverage` runs every scenario and reports, per rule, where it fires; it fails on a
+rule no scenario makes fire. Reports land under the reports folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from dmt_advisor.cli import app
+from dmt_advisor.qa.coverage import compute_coverage
+from dmt_advisor.rulebook.load import load_rulebook
+
+EXTRA_RULE = {
+    "id": "ocrelizumab.monitoring.qa-never-exercised",
+    "drug": "ocrelizumab", "category": "monitoring", "verdict": "info",
+    "jurisdictions": ["US"],
+    "when": {"field": "activity.gad_enhancing_lesions", "gte": 40},
+    "if_unknown": "report_missing",
+    "summary": "Test rule that no scenario exercises.",
+    "patient_summary": "Test rule.",
+    "cites": [{"source": "ocrevus-uspi-2024-01", "section": "1"}],
+}
+
+
+def test_every_rule_of_the_repository_has_a_firing_scenario(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["coverage", "--reports", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "(100.0%)" in result.output
+    book = load_rulebook()
+    for rule in book.rules:
+        assert rule.id in result.output
+    data = json.loads((tmp_path / "coverage.json").read_text())
+    assert data["uncovered"] == [] and data["failed_scenarios"] == []
+    per_rule = {r["rule_id"]: r for r in data["per_rule"]}
+    # a rule is listed with the scenarios that fire it and those where it is undecided
+    assert any("live vaccine" in s for s in
+               per_rule["ocrelizumab.workup.live-vaccine-too-recent"]["fires"])
+    assert any("unrecorded infection" in s for s in
+               per_rule["ocrelizumab.administration.active-infection"]["undecided"])
+
+
+def test_a_rule_without_firing_scenario_fails_coverage(rules_copy: Path, tmp_path: Path) -> None:
+    (rules_copy / "ocrelizumab" / "qa-extra.yaml").write_text(
+        yaml.safe_dump({"rules": [EXTRA_RULE]}, sort_keys=False))
+    reports = tmp_path / "reports"
+    result = CliRunner().invoke(app, ["coverage", "--rules", str(rules_copy),
+                                      "--reports", str(reports)])
+    assert result.exit_code == 1, result.output
+    assert "no firing scenario: ocrelizumab.monitoring.qa-never-exercised" in result.output
+    report = (reports / "last-run.md").read_text()
+    assert "Rules without a firing scenario" in report
+    assert "ocrelizumab.monitoring.qa-never-exercised" in report
+    # undecided (the fact unrecorded in every scenario) is reported, but is not coverage
+    data = json.loads((reports / "coverage.json").read_text())
+    extra = next(r for r in data["per_rule"] if r["rule_id"] == EXTRA_RULE["id"])
+    assert extra["status"] == "undecided only" and extra["fires"] == []
+    assert extra["undecided"] and data["uncovered"] == [EXTRA_RULE["id"]]
+
+
+def test_cucumber_json_and_readable_report(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["coverage", "--reports", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    cucumber = json.loads((tmp_path / "cucumber.json").read_text())
+    uris = {f["uri"] for f in cucumber}
+    assert any(u.endswith("workup.feature") for u in uris), uris
+    steps = [s for f in cucumber for e in f["elements"] for s in e["steps"]]
+    assert steps and all(s["result"]["status"] == "passed" for s in steps)
+    report = (tmp_path / "last-run.md").read_text()
+    assert report.startswith("# Scenario run")
+    assert "## Rule coverage" in report and "| scenario | result | steps |" in report
+    scenarios = json.loads((tmp_path / "scenarios.json").read_text())["scenarios"]
+    assert len(scenarios) == sum(len(f["elements"]) for f in cucumber)
+
+
+def test_compute_coverage_separates_firing_from_undecided() -> None:
+    book = load_rulebook()
+    rid = book.rules[0].id
+    records = [{"feature": "f.feature", "scenario": "a", "outcome": "passed", "assessments": [
+        {"drugs": [{"drug": "ocrelizumab", "trace": [
+            {"order": 0, "rule_id": rid, "outcome": "undecided"},
+            {"order": 1, "rule_id": "x.y.not-in-book", "outcome": "true"}]}]}]}]
+    cov = compute_coverage(book, records)
+    first = next(r for r in cov.rules if r.rule_id == rid)
+    assert first.fires == [] and first.undecided == ["f.feature: a"]
+    assert first.status == "undecided only"
+    assert cov.unknown_rule_ids == ["x.y.not-in-book"]
+    assert not cov.ok and len(cov.uncovered) == len(book.rules)
