@@ -111,12 +111,13 @@ class Advisor:
         findings.sort(key=lambda f: CATEGORY_ORDER.index(f.category))
         notes: list[str] = []
         verdict = overall_verdict(findings)
-        if not any(f.category == "eligibility" for f in findings):
+        # Indicated only when an eligibility rule says so (or asks for work-up to decide it).
+        if verdict is None or not any(f.category == "eligibility" and f.verdict != "info"
+                                      for f in findings):
             notes.append("No indication rule of this rulebook matched this profile "
                          f"({profile.jurisdiction.value} label), so it is not shown as indicated.")
             verdict = max(filter(None, [verdict, Verdict.not_indicated]),
                           key=lambda v: v.severity)
-        assert verdict is not None
         return DrugAssessment(
             drug=drug,
             verdict=verdict,

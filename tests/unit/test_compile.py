@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dmt_advisor.engine.compile import (
     ALLOWED_OPERATORS,
     FACT_TYPE_TAG,
     SENTINEL_RULE,
+    SHARD_TERM_BUDGET,
     check_emitted,
     compile_rules,
 )
@@ -28,13 +31,43 @@ def _operators(node: object) -> set[str]:
 def test_the_real_rulebook_compiles_into_the_safe_subset(rulebook: Rulebook) -> None:
     for drug in rulebook.drugs:
         compiled = compile_rules(drug, rulebook.rules_for(drug))
-        assert _operators(compiled.definition) <= ALLOWED_OPERATORS
-        assert SENTINEL_RULE in compiled.definition
-        for name, rule in compiled.definition.items():
-            assert len(rule["all"]) == 1, f"{name}: one pattern per rule, no joins"
-            if name != SENTINEL_RULE:
-                assert {"t": FACT_TYPE_TAG} in rule["all"][0]["m"]["$and"]
-                assert 0 <= rule["pri"] <= 65535
+        for shard in compiled.shards:
+            assert _operators(shard) <= ALLOWED_OPERATORS
+            assert SENTINEL_RULE in shard
+            for name, rule in shard.items():
+                assert len(rule["all"]) == 1, f"{name}: one pattern per rule, no joins"
+                if name != SENTINEL_RULE:
+                    assert {"t": FACT_TYPE_TAG} in rule["all"][0]["m"]["$and"]
+                    assert 0 <= rule["pri"] <= 65535
+
+
+def test_every_shard_fits_the_engine_stack(rulebook: Rulebook) -> None:
+    """At most SHARD_TERM_BUDGET DNF conjunctions per shard (the C stack holds 64)."""
+    for drug in rulebook.drugs:
+        compiled = compile_rules(drug, rulebook.rules_for(drug))
+        for shard in compiled.shards:
+            terms = sum(_conjunctions(rule["all"][0]["m"]) for rule in shard.values())
+            assert terms <= SHARD_TERM_BUDGET + 1
+
+
+def _conjunctions(node: dict) -> int:
+    if "$and" in node:
+        return math.prod(_conjunctions(p) for p in node["$and"])
+    if "$or" in node:
+        return sum(_conjunctions(p) for p in node["$or"])
+    return 1
+
+
+def test_a_rule_too_complex_for_the_engine_is_refused_by_name() -> None:
+    parts = [{"any": [{"field": "patient.age", "gt": n}, {"field": "activity.edss", "gt": n}]}
+             for n in range(7)]
+    rule = Rule.model_validate({
+        "id": "ocrelizumab.workup.huge", "drug": "ocrelizumab", "category": "workup",
+        "verdict": "info", "jurisdictions": ["US"], "if_unknown": "report_missing",
+        "when": {"all": parts}, "summary": "s", "patient_summary": "p",
+        "cites": [{"source": "ocrevus-uspi-2024-01", "section": "1"}]})
+    with pytest.raises(RulebookError, match=r"ocrelizumab\.workup\.huge.*alternatives"):
+        compile_rules("ocrelizumab", [rule])
 
 
 @pytest.mark.parametrize(("pattern", "message"), [
@@ -50,8 +83,7 @@ def test_unsafe_patterns_are_refused(pattern: dict, message: str) -> None:
         check_emitted({"all": [{"m": pattern}]}, "x.y.z")
 
 
-def test_known_and_unknown_tests_are_never_undecided() -> None:
-    """`known`/`unknown` are two-valued: no undecided engine rule is compiled for them."""
+def test_known_and_unknown_tests_compile_to_a_true_and_a_false_pattern() -> None:
     rule = Rule.model_validate({
         "id": "ocrelizumab.workup.never", "drug": "ocrelizumab", "category": "workup",
         "verdict": "info", "jurisdictions": ["US"], "if_unknown": "report_missing",
@@ -59,5 +91,4 @@ def test_known_and_unknown_tests_are_never_undecided() -> None:
         "summary": "s", "patient_summary": "p",
         "cites": [{"source": "ocrevus-uspi-2024-01", "section": "1"}]})
     compiled = compile_rules("ocrelizumab", [rule])
-    assert any(r.outcome == "true" for r in compiled.engine_rules.values())
-    assert not any(r.outcome == "undecided" for r in compiled.engine_rules.values())
+    assert sorted(r.outcome for r in compiled.engine_rules.values()) == ["false", "true"]

@@ -128,13 +128,15 @@ def test_fact_field_names_do_not_collide_in_the_engine_hash() -> None:
 
 def test_a_closed_ruleset_refuses_work_and_is_freed(rulebook: Rulebook) -> None:
     ruleset = DurableRuleset(compile_rules("ocrelizumab", rulebook.rules_for("ocrelizumab")))
-    handle = ruleset._handle
+    handles = ruleset._handles
+    assert handles
     ruleset.close()
     ruleset.close()  # idempotent
     with pytest.raises(EngineError, match="closed"):
         ruleset.evaluate(_fact())
-    with pytest.raises(durable_rules_engine.error):
-        durable_rules_engine.get_state(handle, "any")
+    for handle in handles:
+        with pytest.raises(durable_rules_engine.error):
+            durable_rules_engine.get_state(handle, "any")
 
 
 def test_facts_with_unsafe_values_never_reach_the_engine(ruleset: DurableRuleset) -> None:

@@ -5,11 +5,16 @@ positive two-valued formulas over the *present* facts,
 
     T(C): C is true     F(C): C is false     U(C): C is undecided (neither),
 
-with the Kleene rules  T(all)=AND T(c), F(all)=OR F(c), U(all)=AND(T(c)|U(c)) & OR U(c),
-T(any)=OR T(c), F(any)=AND F(c), U(any)=AND(F(c)|U(c)) & OR U(c), T(not c)=F(c), U(not c)=U(c);
-and for a predicate p on fact f: T(p)=p (durable-rules never matches a missing field), F(p) = the
-complementary operator, U(p) = `$nex f`. Each rule becomes two engine rules, `<n>t` (fires when
-T) and `<n>u` (fires when U); they are mutually exclusive by construction.
+with the Kleene rules  T(all)=AND T(c), F(all)=OR F(c), T(any)=OR T(c), F(any)=AND F(c),
+T(not c)=F(c), F(not c)=T(c); and for a predicate p on fact f: T(p)=p (durable-rules never matches
+a missing field), F(p) = the complementary operator. Each rule becomes two engine rules, `r<n>t`
+(fires when T) and `r<n>f` (fires when F, or the jurisdiction is not the rule's); they are
+mutually exclusive by construction, and a rule for which neither fires is *undecided*.
+
+Why not compile U(c) too: durable-rules expands every pattern into disjunctive normal form, and
+U(all) = AND(T(c)|U(c)) & OR U(c) grows as a product (400 conjunctions for one 5-part rule),
+overflowing the C core's fixed stack. T and F stay small. `undecided` is kept below for the
+oracle's tests of the Kleene algebra.
 
 Emitted JSON uses only: equality, `$neq $lt $lte $gt $gte $ex $nex`, `$and`, `$or` over constants
 (no `$in`, no lists as values, no cross-fact tests, no `any` at rule level); every pattern is
@@ -19,6 +24,7 @@ with the rule's jurisdictions. `check_emitted` re-verifies that whitelist on the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Union
@@ -41,6 +47,9 @@ FACT_TYPE_TAG = "patient"
 # assert_fact answer "not handled" (code 1), after which delete_state double-frees and the
 # process aborts (measured on 2.0.28 with our 24-rule ruleset: "free(): invalid pointer").
 SENTINEL_RULE = "sentinel"
+# At most this many DNF conjunctions per durable-rules ruleset (the C stack holds 64 entries;
+# one is the sentinel's, the rest is margin).
+SHARD_TERM_BUDGET = 60
 _OPS = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _COMPLEMENT = {"lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
 ALLOWED_OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex"})
@@ -213,54 +222,89 @@ def to_json(expr: Expr) -> dict[str, Any]:
 
 # ---- whole rulesets ---------------------------------------------------------------------
 
+def dnf_terms(expr: Expr) -> int:
+    """How many conjunctions durable-rules expands `expr` into (it compiles patterns to DNF)."""
+    if isinstance(expr, Leaf):
+        return 1
+    if isinstance(expr, Op):
+        counts = [dnf_terms(p) for p in expr.parts]
+        return math.prod(counts) if expr.kind == "and" else sum(counts)
+    return 0
+
+
 @dataclass(frozen=True)
 class EngineRule:
     """One durable-rules rule: which of our rules it decides, and for which outcome."""
 
     name: str          # durable-rules rule name, e.g. "r12t"
     rule_id: str
-    outcome: str       # "true" | "undecided"
+    outcome: str       # "true" | "false" (the engine's own rules) | "undecided" (derived)
+    index: int         # the rule's position in the rulebook (its priority)
 
 
 @dataclass(frozen=True)
 class CompiledRuleset:
-    """The durable-rules definition of one drug's rules plus the map back to rule ids."""
+    """One drug's rules as durable-rules definitions (shards) and the map back to rule ids."""
 
     drug: str
-    definition: dict[str, Any]
+    shards: tuple[dict[str, Any], ...]
     engine_rules: dict[str, EngineRule]
-    never_true: tuple[str, ...]  # rule ids whose condition folds to false (lint reports them)
+    rule_ids: tuple[str, ...]        # in rulebook order
+    never_true: tuple[str, ...]      # rule ids whose condition folds to false (lint reports them)
 
 
-def _pattern(expr: Expr, rule: Rule) -> dict[str, Any] | None:
-    jurisdictions = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
-    full = and_([Leaf.of({"t": FACT_TYPE_TAG}), jurisdictions, expr])
-    if full == FALSE:
-        return None
-    return {"all": [{"m": to_json(full)}]}
+def _pattern(expr: Expr, priority: int) -> dict[str, Any]:
+    full = and_([Leaf.of({"t": FACT_TYPE_TAG}), expr])
+    return {"all": [{"m": to_json(full)}], "pri": priority}
 
 
-def compile_rules(drug: str, rules: Iterable[Rule]) -> CompiledRuleset:
-    """Compile one drug's rules; priorities follow definition order (lower fires first)."""
-    definition: dict[str, Any] = {}
+def compile_rules(drug: str, rules: Iterable[Rule],
+                  shard_terms: int = SHARD_TERM_BUDGET) -> CompiledRuleset:
+    """Compile one drug's rules into shards that durable-rules can evaluate safely.
+
+    Per rule: `r<n>t` fires when the condition is true in one of the rule's jurisdictions;
+    `r<n>f` fires when it is false, or the jurisdiction is not the rule's. Neither firing means
+    undecided. Rules are packed, in order, into shards of at most `shard_terms` DNF
+    conjunctions (plus the sentinel): the C core's alpha traversal keeps at most one pending node
+    per conjunction on a 64-entry stack, and overflowing it (error 303) corrupts the process.
+    """
+    rules = list(rules)
+    shards: list[dict[str, Any]] = []
+    current: dict[str, Any] = {}
+    used = 0
     engine_rules: dict[str, EngineRule] = {}
     never_true: list[str] = []
     for index, rule in enumerate(rules):
-        for outcome, expr in (("true", truth(rule.when)), ("undecided", undecided(rule.when))):
-            pattern = _pattern(expr, rule)
-            if pattern is None:
-                if outcome == "true":
-                    never_true.append(rule.id)
-                continue
-            name = f"r{index}{outcome[0]}"
-            pattern["pri"] = min(2 * index + 1 + (outcome == "undecided"), 65535)
+        mine = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
+        other = and_(Leaf.of({"$neq": {"jurisdiction": j.value}}) for j in rule.jurisdictions)
+        true_expr = and_([mine, truth(rule.when)])
+        false_expr = or_([other, and_([mine, falsity(rule.when)])])
+        if true_expr == FALSE:
+            never_true.append(rule.id)
+        pair = {f"r{index}{outcome[0]}": (outcome, expr) for outcome, expr
+                in (("true", true_expr), ("false", false_expr)) if expr != FALSE}
+        cost = sum(dnf_terms(expr) for _, expr in pair.values())
+        if cost > shard_terms:
+            raise RulebookError(
+                f"condition expands to {cost} alternatives in durable-rules (at most "
+                f"{shard_terms}); split it into simpler rules", rule_id=rule.id)
+        if used + cost > shard_terms:
+            shards.append(current)
+            current, used = {}, 0
+        for name, (outcome, expr) in pair.items():
+            pattern = _pattern(expr, min(index + 1, 65535))
             check_emitted(pattern, rule.id)
-            definition[name] = pattern
-            engine_rules[name] = EngineRule(name, rule.id, outcome)
-    if not definition:
-        raise RulebookError("no rule can ever fire", rule_id=f"{drug}.*")
-    definition[SENTINEL_RULE] = {"all": [{"m": {"t": FACT_TYPE_TAG}}], "pri": 0}
-    return CompiledRuleset(drug, definition, engine_rules, tuple(never_true))
+            current[name] = pattern
+            engine_rules[name] = EngineRule(name, rule.id, outcome, index)
+        used += cost
+    if current:
+        shards.append(current)
+    if not shards:
+        raise RulebookError("no rules to compile", rule_id=f"{drug}.*")
+    for shard in shards:
+        shard[SENTINEL_RULE] = {"all": [{"m": {"t": FACT_TYPE_TAG}}], "pri": 0}
+    return CompiledRuleset(drug, tuple(shards), engine_rules, tuple(r.id for r in rules),
+                           tuple(never_true))
 
 
 def check_emitted(node: Any, rule_id: str) -> None:

@@ -85,7 +85,7 @@ def _check_json_value(key: str, value: Any) -> None:
 
 
 class DurableRuleset:
-    """One compiled drug ruleset living in the C core. Thread-safe; close() to free it."""
+    """One drug's compiled rules living in the C core (one handle per shard). Thread-safe."""
 
     MAX_PROPERTIES = 250  # the C core rejects facts with more than 254 properties
 
@@ -98,23 +98,31 @@ class DurableRuleset:
         self._lock = threading.Lock()
         self._sids = itertools.count()
         self._live_hashes: set[int] = set()
-        try:
-            handle = _c.create_ruleset(self.name, json.dumps(compiled.definition,
-                                                             ensure_ascii=True))
-        except _c.error as exc:
-            raise EngineError(f"durable-rules refused the compiled ruleset: {exc}") from None
-        self._handle: int | None = handle
-        self._finalizer = weakref.finalize(self, _delete_ruleset, handle)
+        self._undecided = {
+            rule_id: EngineRule(f"r{index}u", rule_id, "undecided", index)
+            for index, rule_id in enumerate(compiled.rule_ids)}
+        handles: list[int] = []
+        self._finalizer = weakref.finalize(self, _delete_rulesets, handles)
+        for number, shard in enumerate(compiled.shards):
+            try:
+                handles.append(_c.create_ruleset(f"{self.name}_{number}",
+                                                 json.dumps(shard, ensure_ascii=True)))
+            except _c.error as exc:
+                self._finalizer()
+                culprit = _first_refused_rule(shard, compiled)
+                raise EngineError(f"durable-rules refused the compiled rules: {exc}",
+                                  rule_id=culprit) from None
+        self._handles: tuple[int, ...] | None = tuple(handles)
 
     @property
     def closed(self) -> bool:
-        return self._handle is None
+        return self._handles is None
 
     def close(self) -> None:
-        """Delete the C ruleset; waits for an evaluation in progress to finish."""
+        """Delete the C rulesets; waits for an evaluation in progress to finish."""
         with self._lock:
-            if self._handle is not None:
-                self._handle = None
+            if self._handles is not None:
+                self._handles = None
                 self._finalizer()
 
     def _new_sid(self) -> tuple[str, int]:
@@ -128,7 +136,12 @@ class DurableRuleset:
         raise EngineError("could not find a session id free of hash collisions")
 
     def evaluate(self, fact: Mapping[str, Any], action: Action | None = None) -> list[Firing]:
-        """Assert one patient fact, fire every matching rule once, return the firings."""
+        """Decide every rule for one patient fact.
+
+        Returns one `Firing` per rule that is true or undecided, in rulebook order (which is
+        also the engine's priority order). `action`, if given, runs for every engine firing
+        (true and false patterns), in the caller's thread; its exceptions propagate.
+        """
         if len(fact) > self.MAX_PROPERTIES:
             raise EngineError(f"fact has {len(fact)} properties; durable-rules takes at most 254")
         for key, value in fact.items():
@@ -141,61 +154,78 @@ class DurableRuleset:
             elif type(value) is int and not -_INT64 <= value < _INT64:
                 raise EngineError(f"fact field {key} is outside the 64-bit integer range")
         with self._lock:
-            handle = self._handle
-            if handle is None:
+            handles = self._handles
+            if handles is None:
                 raise EngineError(f"ruleset {self.name} is closed")
             sid, digest = self._new_sid()
+            payload = dict(fact, sid=sid, id="patient", t=FACT_TYPE_TAG)
+            payload_json = json.dumps(payload, ensure_ascii=True, allow_nan=False)
+            fired: dict[str, EngineRule] = {}
             try:
-                payload = dict(fact, sid=sid, id="patient", t=FACT_TYPE_TAG)
-                return self._run(handle, sid, json.dumps(payload, ensure_ascii=True,
-                                                         allow_nan=False), payload, action)
+                for handle in handles:
+                    self._run_shard(handle, sid, payload_json, payload, action, fired)
             finally:
-                try:
-                    _c.delete_state(handle, sid)
-                finally:
-                    self._live_hashes.discard(digest)
+                self._live_hashes.discard(digest)
+        return self._outcomes(fired)
 
-    def _run(self, handle: int, sid: str, payload_json: str, payload: Mapping[str, Any],
-             action: Action | None) -> list[Firing]:
+    def _outcomes(self, fired: dict[str, EngineRule]) -> list[Firing]:
+        decided = {r.rule_id: r for r in fired.values()}
+        if len(decided) != len(fired):
+            both = sorted({r.rule_id for r in fired.values()
+                           if sum(x.rule_id == r.rule_id for x in fired.values()) > 1})
+            raise EngineError("durable-rules fired both the true and the false pattern",
+                              rule_id=both[0])
+        out: list[Firing] = []
+        for rule_id in self.compiled.rule_ids:
+            engine_rule = decided.get(rule_id)
+            if engine_rule is None:
+                out.append(Firing(len(out), self._undecided[rule_id]))
+            elif engine_rule.outcome == "true":
+                out.append(Firing(len(out), engine_rule))
+        return out
+
+    def _run_shard(self, handle: int, sid: str, payload_json: str, payload: Mapping[str, Any],
+                   action: Action | None, fired: dict[str, EngineRule]) -> None:
+        """Assert the fact into one shard, drain its agenda, always delete the session."""
         try:
             code, state_handle = _c.assert_fact(handle, payload_json)
         except _c.error as exc:
-            raise EngineError(f"durable-rules could not assert the patient fact: {exc}") from None
+            # The session may be half-built; deleting it has been seen to corrupt the heap.
+            # Close this ruleset for good rather than risk it, and say so.
+            self._handles = None
+            raise EngineError(f"durable-rules could not assert the patient fact ({exc}); "
+                              "this ruleset is closed") from None
         except MemoryError:
-            raise EngineError("durable-rules ran out of session slots") from None
-        if code != _ASSERT_OK:
-            raise EngineError(f"durable-rules answered code {code} to a fresh fact")
-        firings: list[Firing] = []
-        seen: set[str] = set()
-        activations = 0
-        result = _c.start_action_for_state(handle, state_handle)
-        message = result[1] if result else None
-        while message:
-            activations += 1
-            name = _rule_name(message)
-            if name == SENTINEL_RULE:
-                message = _c.complete_and_start_action(handle, state_handle)
-                continue
-            engine_rule = self.compiled.engine_rules.get(name)
-            if engine_rule is None:
-                _c.abandon_action(handle, state_handle)
-                raise EngineError(f"durable-rules fired an unknown rule {name!r}")
-            if activations > self.max_activations:
-                _c.abandon_action(handle, state_handle)
-                raise EngineError(f"more than {self.max_activations} activations for one "
-                                  "patient; the ruleset is looping", rule_id=engine_rule.rule_id)
-            if name not in seen:
-                seen.add(name)
-                firing = Firing(len(firings), engine_rule)
-                firings.append(firing)
-                if action is not None:
-                    try:
-                        action(firing, payload)
-                    except BaseException:
+            self._handles = None
+            raise EngineError("durable-rules ran out of session slots; ruleset closed") from None
+        try:
+            if code != _ASSERT_OK:
+                raise EngineError(f"durable-rules answered code {code} to a fresh fact")
+            activations = 0
+            result = _c.start_action_for_state(handle, state_handle)
+            message = result[1] if result else None
+            while message:
+                activations += 1
+                name = _rule_name(message)
+                if activations > self.max_activations:
+                    _c.abandon_action(handle, state_handle)
+                    raise EngineError(f"more than {self.max_activations} activations for one "
+                                      "patient; the ruleset is looping")
+                if name != SENTINEL_RULE and name not in fired:
+                    engine_rule = self.compiled.engine_rules.get(name)
+                    if engine_rule is None:
                         _c.abandon_action(handle, state_handle)
-                        raise
-            message = _c.complete_and_start_action(handle, state_handle)
-        return firings
+                        raise EngineError(f"durable-rules fired an unknown rule {name!r}")
+                    fired[name] = engine_rule
+                    if action is not None:
+                        try:
+                            action(Firing(len(fired) - 1, engine_rule), payload)
+                        except BaseException:
+                            _c.abandon_action(handle, state_handle)
+                            raise
+                message = _c.complete_and_start_action(handle, state_handle)
+        finally:
+            _c.delete_state(handle, sid)
 
 
 def _rule_name(message: str) -> str:
@@ -205,8 +235,23 @@ def _rule_name(message: str) -> str:
     return message[2:message.index('"', 2)]
 
 
-def _delete_ruleset(handle: int) -> None:
-    try:
+def _delete_rulesets(handles: list[int]) -> None:
+    for handle in handles:
+        try:
+            _c.delete_ruleset(handle)
+        except _c.error:  # pragma: no cover - already gone
+            pass
+    handles.clear()
+
+
+def _first_refused_rule(shard: dict[str, Any], compiled: CompiledRuleset) -> str | None:
+    """Which rule of a refused shard durable-rules cannot take, by creating each alone."""
+    for name, pattern in shard.items():
+        if name == SENTINEL_RULE:
+            continue
+        try:
+            handle = _c.create_ruleset(f"probe_{uuid.uuid4().hex}", json.dumps({name: pattern}))
+        except _c.error:
+            return compiled.engine_rules[name].rule_id
         _c.delete_ruleset(handle)
-    except _c.error:  # pragma: no cover - already gone
-        pass
+    return None
