@@ -367,3 +367,12 @@ def check_fact_value(name: str, value: Any) -> None:
         raise TypeError(f"fact {name} must be {spec.type.value}"
                         f"{' (' + ', '.join(spec.values) + ')' if spec.values else ''}, "
                         f"got {value!r}")
+
+
+# Facts every profile has (from required fields, or counts/flags of lists that default to empty).
+# A rule that reads only these (plus known/unknown tests) can never be undecided, so the
+# compiler gives it no "false" pattern; tests/unit/test_facts.py checks the set empirically.
+ALWAYS_KNOWN: frozenset[str] = frozenset({
+    "jurisdiction", "patient.age", "diagnosis.phenotype", "treatment.on_dmt",
+    "treatment.prior.count", "treatment.ocrelizumab.dose_count",
+})

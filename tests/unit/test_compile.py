@@ -83,7 +83,8 @@ def test_unsafe_patterns_are_refused(pattern: dict, message: str) -> None:
         check_emitted({"all": [{"m": pattern}]}, "x.y.z")
 
 
-def test_known_and_unknown_tests_compile_to_a_true_and_a_false_pattern() -> None:
+def test_a_rule_that_cannot_be_undecided_gets_no_false_pattern() -> None:
+    """known/unknown tests are two-valued: not true means false, no false pattern needed."""
     rule = Rule.model_validate({
         "id": "ocrelizumab.workup.never", "drug": "ocrelizumab", "category": "workup",
         "verdict": "info", "jurisdictions": ["US"], "if_unknown": "report_missing",
@@ -91,4 +92,5 @@ def test_known_and_unknown_tests_compile_to_a_true_and_a_false_pattern() -> None
         "summary": "s", "patient_summary": "p",
         "cites": [{"source": "ocrevus-uspi-2024-01", "section": "1"}]})
     compiled = compile_rules("ocrelizumab", [rule])
-    assert sorted(r.outcome for r in compiled.engine_rules.values()) == ["false", "true"]
+    assert [r.outcome for r in compiled.engine_rules.values()] == ["true"]
+    assert compiled.always_decided == {"ocrelizumab.workup.never"}

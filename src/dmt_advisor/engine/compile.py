@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from dmt_advisor.errors import RulebookError
-from dmt_advisor.facts import FACT_SPECS, FactType
+from dmt_advisor.facts import ALWAYS_KNOWN, FACT_SPECS, FactType
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
@@ -222,6 +222,37 @@ def to_json(expr: Expr) -> dict[str, Any]:
 
 # ---- whole rulesets ---------------------------------------------------------------------
 
+def can_be_undecided(c: Condition) -> bool:
+    """False when every predicate reads a fact every profile has (known/unknown are 2-valued)."""
+    match c:
+        case AllOf(all=parts) | AnyOf(any=parts):
+            return any(can_be_undecided(p) for p in parts)
+        case NotOf(not_=inner):
+            return can_be_undecided(inner)
+        case Known() | Unknown():
+            return False
+        case Compare(field=name):
+            return name not in ALWAYS_KNOWN
+    raise TypeError(c)
+
+
+def engine_keys(node: Any) -> set[str]:
+    """The fact keys a compiled pattern reads (each shard is sent only these)."""
+    if isinstance(node, list):
+        return {key for item in node for key in engine_keys(item)}
+    if not isinstance(node, dict):
+        return set()
+    keys: set[str] = set()
+    for key, value in node.items():
+        if key in ("$and", "$or", "all", "m"):
+            keys |= engine_keys(value)
+        elif key.startswith("$"):
+            keys |= set(value)
+        elif key != "pri":
+            keys.add(key)
+    return keys
+
+
 def dnf_terms(expr: Expr) -> int:
     """How many conjunctions durable-rules expands `expr` into (it compiles patterns to DNF)."""
     if isinstance(expr, Leaf):
@@ -248,9 +279,11 @@ class CompiledRuleset:
 
     drug: str
     shards: tuple[dict[str, Any], ...]
+    shard_keys: tuple[frozenset[str], ...]  # the fact keys each shard's patterns read
     engine_rules: dict[str, EngineRule]
     rule_ids: tuple[str, ...]        # in rulebook order
     never_true: tuple[str, ...]      # rule ids whose condition folds to false (lint reports them)
+    always_decided: frozenset[str]   # rules with no false pattern: not true means false
 
 
 def _pattern(expr: Expr, priority: int) -> dict[str, Any]:
@@ -278,7 +311,9 @@ def compile_rules(drug: str, rules: Iterable[Rule],
         mine = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
         other = and_(Leaf.of({"$neq": {"jurisdiction": j.value}}) for j in rule.jurisdictions)
         true_expr = and_([mine, truth(rule.when)])
-        false_expr = or_([other, and_([mine, falsity(rule.when)])])
+        # a rule that cannot be undecided needs no false pattern: "not true" is then "false"
+        false_expr = or_([other, and_([mine, falsity(rule.when)])]) \
+            if can_be_undecided(rule.when) else FALSE
         if true_expr == FALSE:
             never_true.append(rule.id)
         pair = {f"r{index}{outcome[0]}": (outcome, expr) for outcome, expr
@@ -303,8 +338,10 @@ def compile_rules(drug: str, rules: Iterable[Rule],
         raise RulebookError("no rules to compile", rule_id=f"{drug}.*")
     for shard in shards:
         shard[SENTINEL_RULE] = {"all": [{"m": {"t": FACT_TYPE_TAG}}], "pri": 0}
-    return CompiledRuleset(drug, tuple(shards), engine_rules, tuple(r.id for r in rules),
-                           tuple(never_true))
+    keys = tuple(frozenset(engine_keys(list(shard.values())) - {"t"}) for shard in shards)
+    return CompiledRuleset(drug, tuple(shards), keys, engine_rules,
+                           tuple(r.id for r in rules), tuple(never_true),
+                           frozenset(r.id for r in rules if not can_be_undecided(r.when)))
 
 
 def check_emitted(node: Any, rule_id: str) -> None:
