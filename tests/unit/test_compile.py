@@ -93,4 +93,4 @@ def test_a_rule_that_cannot_be_undecided_gets_no_false_pattern() -> None:
         "cites": [{"source": "ocrevus-uspi-2024-01", "section": "1"}]})
     compiled = compile_rules("ocrelizumab", [rule])
     assert [r.outcome for r in compiled.engine_rules.values()] == ["true"]
-    assert compiled.always_decided == {"ocrelizumab.workup.never"}
+    assert not compiled.undecided_when_silent

@@ -11,10 +11,11 @@ a missing field), F(p) = the complementary operator. Each rule becomes two engin
 (fires when T) and `r<n>f` (fires when F, or the jurisdiction is not the rule's); they are
 mutually exclusive by construction, and a rule for which neither fires is *undecided*.
 
-Why not compile U(c) too: durable-rules expands every pattern into disjunctive normal form, and
-U(all) = AND(T(c)|U(c)) & OR U(c) grows as a product (400 conjunctions for one 5-part rule),
-overflowing the C core's fixed stack. T and F stay small. `undecided` is kept below for the
-oracle's tests of the Kleene algebra.
+U(c) is neither true nor false: U(all) = AND(T(c)|U(c)) & OR U(c), U(any) = AND(F(c)|U(c)) &
+OR U(c), U(not c) = U(c), U(p) = `$nex f`. durable-rules expands every pattern into disjunctive
+normal form, and U grows as a product (400 conjunctions for one five-part rule), overflowing the C
+core's fixed stack; T and F stay small. So each rule gets T plus the cheaper of U (silent when
+false: few activations) and F (silent when undecided), see `_second_pattern`.
 
 Emitted JSON uses only: equality, `$neq $lt $lte $gt $gte $ex $nex`, `$and`, `$or` over constants
 (no `$in`, no lists as values, no cross-fact tests, no `any` at rule level); every pattern is
@@ -31,6 +32,7 @@ from typing import Any, Union
 
 from dmt_advisor.errors import RulebookError
 from dmt_advisor.facts import ALWAYS_KNOWN, FACT_SPECS, FactType
+from dmt_advisor.profile import Jurisdiction
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
@@ -50,6 +52,8 @@ SENTINEL_RULE = "sentinel"
 # At most this many DNF conjunctions per durable-rules ruleset (the C stack holds 64 entries;
 # one is the sentinel's, the rest is margin).
 SHARD_TERM_BUDGET = 60
+# Compile U(c) directly when it expands to at most this many conjunctions (else F(c)).
+UNDECIDED_TERM_LIMIT = 8
 _OPS = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _COMPLEMENT = {"lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
 ALLOWED_OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex"})
@@ -283,7 +287,7 @@ class CompiledRuleset:
     engine_rules: dict[str, EngineRule]
     rule_ids: tuple[str, ...]        # in rulebook order
     never_true: tuple[str, ...]      # rule ids whose condition folds to false (lint reports them)
-    always_decided: frozenset[str]   # rules with no false pattern: not true means false
+    undecided_when_silent: frozenset[str]  # rules compiled true+false: neither fired = undecided
 
 
 def _pattern(expr: Expr, priority: int) -> dict[str, Any]:
@@ -295,11 +299,12 @@ def compile_rules(drug: str, rules: Iterable[Rule],
                   shard_terms: int = SHARD_TERM_BUDGET) -> CompiledRuleset:
     """Compile one drug's rules into shards that durable-rules can evaluate safely.
 
-    Per rule: `r<n>t` fires when the condition is true in one of the rule's jurisdictions;
-    `r<n>f` fires when it is false, or the jurisdiction is not the rule's. Neither firing means
-    undecided. Rules are packed, in order, into shards of at most `shard_terms` DNF
-    conjunctions (plus the sentinel): the C core's alpha traversal keeps at most one pending node
-    per conjunction on a 64-entry stack, and overflowing it (error 303) corrupts the process.
+    Per rule: `r<n>t` fires when the condition is true in one of the rule's jurisdictions; then
+    either `r<n>u` fires when it is undecided, or `r<n>f` when it is false (or the jurisdiction is
+    not the rule's), whichever is smaller (`_second_pattern`). Rules are packed, in order,
+    into shards of at most `shard_terms` DNF conjunctions (plus the sentinel): the C core's
+    alpha traversal keeps at most one pending node per conjunction on a 64-entry stack, and
+    overflowing it (error 303) corrupts the process.
     """
     rules = list(rules)
     shards: list[dict[str, Any]] = []
@@ -307,17 +312,22 @@ def compile_rules(drug: str, rules: Iterable[Rule],
     used = 0
     engine_rules: dict[str, EngineRule] = {}
     never_true: list[str] = []
+    silent_undecided: list[str] = []
     for index, rule in enumerate(rules):
-        mine = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
-        other = and_(Leaf.of({"$neq": {"jurisdiction": j.value}}) for j in rule.jurisdictions)
+        if set(rule.jurisdictions) == set(Jurisdiction):  # every profile has one of them
+            mine, other = TRUE, FALSE
+        else:
+            mine = or_(Leaf.of({"jurisdiction": j.value}) for j in rule.jurisdictions)
+            other = and_(Leaf.of({"$neq": {"jurisdiction": j.value}})
+                         for j in rule.jurisdictions)
         true_expr = and_([mine, truth(rule.when)])
-        # a rule that cannot be undecided needs no false pattern: "not true" is then "false"
-        false_expr = or_([other, and_([mine, falsity(rule.when)])]) \
-            if can_be_undecided(rule.when) else FALSE
         if true_expr == FALSE:
             never_true.append(rule.id)
+        second = _second_pattern(rule, mine, other)
+        if second[0] == "false":
+            silent_undecided.append(rule.id)
         pair = {f"r{index}{outcome[0]}": (outcome, expr) for outcome, expr
-                in (("true", true_expr), ("false", false_expr)) if expr != FALSE}
+                in (("true", true_expr), second) if expr != FALSE}
         cost = sum(dnf_terms(expr) for _, expr in pair.values())
         if cost > shard_terms:
             raise RulebookError(
@@ -341,7 +351,23 @@ def compile_rules(drug: str, rules: Iterable[Rule],
     keys = tuple(frozenset(engine_keys(list(shard.values())) - {"t"}) for shard in shards)
     return CompiledRuleset(drug, tuple(shards), keys, engine_rules,
                            tuple(r.id for r in rules), tuple(never_true),
-                           frozenset(r.id for r in rules if not can_be_undecided(r.when)))
+                           frozenset(silent_undecided))
+
+
+def _second_pattern(rule: Rule, mine: Expr, other: Expr) -> tuple[str, Expr]:
+    """Besides "true", the pattern that tells false from undecided, in its cheaper form.
+
+    - A rule that cannot be undecided needs none: not true means false.
+    - If U(c) is small in DNF, compile it: the rule is silent when false (the common case, so
+      few activations).
+    - Otherwise compile F(c) (or another jurisdiction): silent means undecided.
+    """
+    if not can_be_undecided(rule.when):
+        return "undecided", FALSE
+    undecided_expr = and_([mine, undecided(rule.when)])
+    if dnf_terms(undecided_expr) <= UNDECIDED_TERM_LIMIT:
+        return "undecided", undecided_expr
+    return "false", or_([other, and_([mine, falsity(rule.when)])])
 
 
 def check_emitted(node: Any, rule_id: str) -> None:

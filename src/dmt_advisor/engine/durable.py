@@ -172,20 +172,25 @@ class DurableRuleset:
         return self._outcomes(fired)
 
     def _outcomes(self, fired: dict[str, EngineRule]) -> list[Firing]:
-        decided = {r.rule_id: r for r in fired.values()}
-        if len(decided) != len(fired):
-            both = sorted({r.rule_id for r in fired.values()
-                           if sum(x.rule_id == r.rule_id for x in fired.values()) > 1})
-            raise EngineError("durable-rules fired both the true and the false pattern",
-                              rule_id=both[0])
+        """One firing per rule that is true or undecided, in rulebook order.
+
+        A rule compiled with a false pattern (`undecided_when_silent`) is undecided when neither
+        of its patterns fired; any other rule is false when silent.
+        """
+        by_rule = {r.rule_id: r for r in fired.values()}
+        if len(by_rule) != len(fired):
+            ids = sorted(r.rule_id for r in fired.values())
+            duplicate = next(a for a, b in itertools.pairwise(ids) if a == b)
+            raise EngineError("durable-rules fired two exclusive patterns of one rule",
+                              rule_id=duplicate)
         out: list[Firing] = []
-        always_decided = self.compiled.always_decided
+        silent_undecided = self.compiled.undecided_when_silent
         for rule_id in self.compiled.rule_ids:
-            engine_rule = decided.get(rule_id)
+            engine_rule = by_rule.get(rule_id)
             if engine_rule is None:
-                if rule_id not in always_decided:
+                if rule_id in silent_undecided:
                     out.append(Firing(len(out), self._undecided[rule_id]))
-            elif engine_rule.outcome == "true":
+            elif engine_rule.outcome != "false":
                 out.append(Firing(len(out), engine_rule))
         return out
 
