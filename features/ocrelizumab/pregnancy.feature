@@ -37,3 +37,18 @@ Feature: Pregnancy, contraception and lactation counselling (US label section 8,
     When the patient report for ocrelizumab is printed
     Then the patient report contains "decisions about treatment are made together with your care team"
     And the patient report does not contain "ocrevus-uspi"
+
+  Scenario: Planning a pregnancy on ocrelizumab: timing of the last dose (ABN, labels)
+    Given patient.sex is female
+    And IV ocrelizumab doses 60 weeks, 58 weeks and 10 weeks before the assessment date
+    And the current treatment is ocrelizumab
+    And reproductive.planning_pregnancy is true
+    When the patient is assessed for ocrelizumab
+    Then the finding ocrelizumab.pregnancy.planning-on-ocrelizumab says "3 months after the last infusion"
+    And the finding ocrelizumab.pregnancy.planning-on-ocrelizumab is marked uncertain with "not read"
+
+  Scenario: Planning a pregnancy before starting gets no timing note (near miss)
+    Given patient.sex is female
+    And reproductive.planning_pregnancy is true
+    When the patient is assessed for ocrelizumab
+    Then the finding ocrelizumab.pregnancy.planning-on-ocrelizumab is not reported

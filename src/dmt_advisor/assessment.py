@@ -54,6 +54,9 @@ class ScheduleItem(_Out):
     status: str | None = None
     detail: str | None = None
     rule_id: str | None = None
+    # additive (docs/schedule.md): where the dates come from, and what is not confirmed
+    citations: list[CitationOut] = Field(default_factory=list)
+    uncertain: str | None = None
 
 
 class TraceEntry(_Out):

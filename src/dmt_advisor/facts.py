@@ -28,9 +28,11 @@ from dmt_advisor.profile import (
     Jurisdiction,
     LiverTestResult,
     Phenotype,
+    PriorTreatment,
     Profile,
     Serology,
     Sex,
+    StopReason,
 )
 
 FactValue = bool | int | float | str | dt.date
@@ -68,6 +70,46 @@ class FactSpec:
 
 def _values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
+
+
+class DmtClass(StrEnum):
+    """Groups of DMTs that share a switching consideration (derived, never entered)."""
+
+    anti_cd20 = "anti_cd20"
+    natalizumab = "natalizumab"
+    s1p_modulator = "s1p_modulator"
+    fumarate = "fumarate"
+    teriflunomide = "teriflunomide"
+    alemtuzumab = "alemtuzumab"
+    cladribine = "cladribine"
+    interferon_or_glatiramer = "interferon_or_glatiramer"
+    mitoxantrone = "mitoxantrone"
+    other = "other"
+
+
+DMT_CLASS: Mapping[Dmt, DmtClass] = MappingProxyType({
+    Dmt.ocrelizumab: DmtClass.anti_cd20, Dmt.ofatumumab: DmtClass.anti_cd20,
+    Dmt.ublituximab: DmtClass.anti_cd20, Dmt.rituximab: DmtClass.anti_cd20,
+    Dmt.natalizumab: DmtClass.natalizumab,
+    Dmt.fingolimod: DmtClass.s1p_modulator, Dmt.siponimod: DmtClass.s1p_modulator,
+    Dmt.ozanimod: DmtClass.s1p_modulator, Dmt.ponesimod: DmtClass.s1p_modulator,
+    Dmt.dimethyl_fumarate: DmtClass.fumarate, Dmt.diroximel_fumarate: DmtClass.fumarate,
+    Dmt.monomethyl_fumarate: DmtClass.fumarate,
+    Dmt.teriflunomide: DmtClass.teriflunomide,
+    Dmt.alemtuzumab: DmtClass.alemtuzumab,
+    Dmt.cladribine: DmtClass.cladribine,
+    Dmt.interferon_beta_1a: DmtClass.interferon_or_glatiramer,
+    Dmt.interferon_beta_1b: DmtClass.interferon_or_glatiramer,
+    Dmt.peginterferon_beta_1a: DmtClass.interferon_or_glatiramer,
+    Dmt.glatiramer_acetate: DmtClass.interferon_or_glatiramer,
+    Dmt.mitoxantrone: DmtClass.mitoxantrone,
+    Dmt.other: DmtClass.other,
+})
+assert set(DMT_CLASS) == set(Dmt), "every DMT needs a class"
+
+
+def _values_of_classes() -> tuple[str, ...]:
+    return _values(DmtClass)
 
 
 _BASE_SPECS: tuple[FactSpec, ...] = (
@@ -155,6 +197,47 @@ _BASE_SPECS: tuple[FactSpec, ...] = (
              ("labs.lymphocytes_10e9_per_l",), unit="x10^9/L"),
     FactSpec("labs.jcv_antibody", FactType.enum, "anti-JCV antibody", ("labs.jcv_antibody",),
              _values(Serology)),
+    # ---- treatment course (issue 3): switching, schedule, discontinuation, EU -----------------
+    FactSpec("diagnosis.early_ppms", FactType.boolean,
+             "early PPMS by disease duration and disability (clinician's judgement)",
+             ("diagnosis.early_ppms",)),
+    FactSpec("history.ivig_for_hypogammaglobulinaemia", FactType.boolean,
+             "IV immunoglobulin for hypogammaglobulinaemia",
+             ("history.ivig_for_hypogammaglobulinaemia",)),
+    FactSpec("labs.b_cells_repleted", FactType.boolean, "B cells repleted after anti-CD20",
+             ("labs.b_cells_repleted",)),
+    FactSpec("treatment.on_ocrelizumab", FactType.boolean, "on ocrelizumab now",
+             ("treatment.current.drug", "treatment.ocrelizumab.doses", "treatment.prior")),
+    FactSpec("treatment.current.drug_class", FactType.enum, "class of the current DMT",
+             ("treatment.current.drug",), _values_of_classes()),
+    FactSpec("treatment.prior.last.drug", FactType.enum, "most recent earlier DMT",
+             ("treatment.prior",), _values(Dmt)),
+    FactSpec("treatment.prior.last.drug_class", FactType.enum,
+             "class of the most recent earlier DMT", ("treatment.prior",), _values_of_classes()),
+    FactSpec("treatment.prior.last.stopped", FactType.date, "most recent earlier DMT stopped",
+             ("treatment.prior",)),
+    FactSpec("treatment.prior.last.reason", FactType.enum,
+             "reason the most recent earlier DMT was stopped", ("treatment.prior",),
+             _values(StopReason)),
+    FactSpec("switch.from_class", FactType.enum,
+             "class of the DMT ocrelizumab would replace",
+             ("treatment.current.drug", "treatment.prior"), (*_values_of_classes(), "none")),
+    FactSpec("switch.from_last_dose", FactType.date,
+             "last dose of the DMT ocrelizumab would replace",
+             ("treatment.current.last_dose", "treatment.prior")),
+    # Derived summaries that keep rule conditions short and readable (docs/facts.md).
+    # only diagnosis.active_disease can leave it unknown (see recent_activity below)
+    FactSpec("activity.recent_activity", FactType.boolean,
+             "MS activity in 12 months (active disease, relapse, new or enhancing lesion)",
+             ("diagnosis.active_disease",)),
+    FactSpec("treatment.on_other_dmt", FactType.boolean, "on a DMT other than ocrelizumab",
+             ("treatment.current.drug",)),
+    FactSpec("treatment.ocrelizumab.starting_or_on", FactType.boolean,
+             "starting ocrelizumab (no dose yet) or on it",
+             ("treatment.ocrelizumab.doses", "treatment.current.drug", "treatment.prior")),
+    FactSpec("treatment.ocrelizumab.schedule_from", FactType.date,
+             "ocrelizumab dose the next one is counted from", ("treatment.ocrelizumab.doses",
+                                                               "treatment.ocrelizumab.formulation")),
 )
 
 DATE_AGE_UNITS: tuple[str, ...] = ("days", "months", "years")
@@ -257,6 +340,102 @@ def _enum(value: StrEnum | None) -> str | None:
     return None if value is None else value.value
 
 
+def last_prior(p: Profile) -> PriorTreatment | None:
+    """The most recent earlier DMT: the latest `stopped` when every entry is dated, else the
+    last one listed (an undated entry could be the latest, so the list order decides)."""
+    prior = p.treatment.prior
+    if not prior:
+        return None
+    if all(entry.stopped is not None for entry in prior):
+        return max(prior, key=lambda entry: entry.stopped)  # type: ignore[arg-type,return-value]
+    return prior[-1]
+
+
+def on_ocrelizumab(p: Profile) -> bool:
+    """On ocrelizumab now: the current DMT, or doses recorded with no current DMT and no
+    record of having stopped it (a stop is recorded as a `treatment.prior` entry)."""
+    current = p.treatment.current
+    if current is not None:
+        return current.drug is Dmt.ocrelizumab
+    stopped = any(entry.drug is Dmt.ocrelizumab for entry in p.treatment.prior)
+    return bool(_ocr_doses(p)) and not stopped
+
+
+def _switch_from(p: Profile) -> tuple[Dmt | None, dt.date | None]:
+    """The DMT ocrelizumab would replace, and its last dose (or stop date).
+
+    The current DMT when it is not ocrelizumab; with no current DMT and no ocrelizumab dose
+    yet, the most recent earlier DMT; otherwise none (no switch into ocrelizumab is pending).
+    """
+    current = p.treatment.current
+    if current is not None:
+        if current.drug is Dmt.ocrelizumab:
+            return None, None
+        return current.drug, current.last_dose
+    if _ocr_doses(p):
+        return None, None
+    last = last_prior(p)
+    return (last.drug, last.stopped) if last is not None else (None, None)
+
+
+def _switch_from_class(p: Profile) -> str:
+    drug, _ = _switch_from(p)
+    return "none" if drug is None else DMT_CLASS[drug].value
+
+
+def _any_of(*parts: bool | None) -> bool | None:
+    """Kleene OR: true if any part is true, false if all are known false, else unknown."""
+    if any(part is True for part in parts):
+        return True
+    return False if all(part is False for part in parts) else None
+
+
+def _at_least(value: int | None, bound: int) -> bool | None:
+    return None if value is None else value >= bound
+
+
+def _within_12_months(when: dt.date | None, on: dt.date) -> bool | None:
+    return None if when is None else months_between(when, on) < 12
+
+
+def recent_activity(p: Profile) -> bool | None:
+    """Any recorded MS activity in the 12 months before the assessment.
+
+    True if active disease or any relapse / new or enhancing lesion in 12 months is recorded;
+    false only when `diagnosis.active_disease` is recorded false and no recorded count or
+    date shows activity (an unrecorded count does not make it unknown: active_disease already
+    summarises the year); unknown when active_disease is not recorded and nothing shows activity.
+    """
+    a, on = p.activity, p.assessed_on
+    shown = _any_of(_at_least(a.relapses_past_12_months, 1),
+                    _at_least(a.new_t2_lesions_past_12_months, 1),
+                    _at_least(a.gad_enhancing_lesions, 1),
+                    _within_12_months(a.last_relapse, on),
+                    _within_12_months(a.last_new_mri_lesion, on))
+    if p.diagnosis.active_disease is True or shown is True:
+        return True
+    return False if p.diagnosis.active_disease is False else None
+
+
+def schedule_from(p: Profile) -> dt.date | None:
+    """The ocrelizumab dose the next one is counted from.
+
+    IV: the start dose is two 300 mg infusions two weeks apart and the first 600 mg dose is
+    due 6 months after infusion 1, so with one or two recorded doses the count starts at the
+    first; afterwards at the last dose. SC (Zunovo) has no split start: always the last dose.
+    Unknown when the formulation is not recorded and the start regimen would matter.
+    """
+    doses = _ocr_doses(p)
+    if not doses:
+        return None
+    formulation = p.treatment.ocrelizumab.formulation if p.treatment.ocrelizumab else None
+    if formulation is Formulation.SC or len(doses) >= 3:
+        return doses[-1]
+    if formulation is Formulation.IV:
+        return doses[0]
+    return None
+
+
 _EXTRACTORS: dict[str, _Extractor] = {
     "jurisdiction": lambda p: p.jurisdiction.value,
     "patient.age": lambda p: p.age,
@@ -310,6 +489,25 @@ _EXTRACTORS: dict[str, _Extractor] = {
     ),
     "labs.lymphocytes_10e9_per_l": lambda p: p.labs.lymphocytes_10e9_per_l,
     "labs.jcv_antibody": lambda p: _enum(p.labs.jcv_antibody),
+    "diagnosis.early_ppms": lambda p: p.diagnosis.early_ppms,
+    "history.ivig_for_hypogammaglobulinaemia":
+        lambda p: p.history.ivig_for_hypogammaglobulinaemia,
+    "labs.b_cells_repleted": lambda p: p.labs.b_cells_repleted,
+    "treatment.on_ocrelizumab": on_ocrelizumab,
+    "treatment.current.drug_class":
+        lambda p: DMT_CLASS[p.treatment.current.drug].value if p.treatment.current else None,
+    "treatment.prior.last.drug": lambda p: _enum(getattr(last_prior(p), "drug", None)),
+    "treatment.prior.last.drug_class": lambda p: (
+        DMT_CLASS[last.drug].value if (last := last_prior(p)) is not None else None),
+    "treatment.prior.last.stopped": lambda p: getattr(last_prior(p), "stopped", None),
+    "treatment.prior.last.reason": lambda p: _enum(getattr(last_prior(p), "reason", None)),
+    "switch.from_class": _switch_from_class,
+    "switch.from_last_dose": lambda p: _switch_from(p)[1],
+    "treatment.ocrelizumab.schedule_from": schedule_from,
+    "activity.recent_activity": recent_activity,
+    "treatment.on_other_dmt":
+        lambda p: p.treatment.current is not None and not on_ocrelizumab(p),
+    "treatment.ocrelizumab.starting_or_on": lambda p: not _ocr_doses(p) or on_ocrelizumab(p),
 }
 
 assert set(_EXTRACTORS) == {s.name for s in _BASE_SPECS}, "every base fact needs an extractor"

@@ -152,6 +152,9 @@ class Diagnosis(_Section):
     phenotype: Phenotype
     active_disease: StrictBool = None
     diagnosed_on: dt.date | None = None
+    # EU SmPC 4.1 limits PPMS to "early" PPMS (disease duration, disability) with imaging
+    # activity and gives no numeric cut-off there: the clinician's judgement, recorded.
+    early_ppms: StrictBool = None
 
 
 class Activity(_Section):
@@ -183,6 +186,7 @@ class History(_Section):
     malignancy_active: StrictBool = None
     breast_cancer: StrictBool = None
     severely_immunocompromised: StrictBool = None
+    ivig_for_hypogammaglobulinaemia: StrictBool = None  # IV immunoglobulin replacement now
 
 
 class Vaccination(_Section):
@@ -224,6 +228,7 @@ class Treatment(_Section):
 class Labs(_Section):
     lymphocytes_10e9_per_l: Annotated[float | None, Field(ge=0, le=100)] = None
     jcv_antibody: SerologyField = None
+    b_cells_repleted: StrictBool = None  # after stopping an anti-CD20: B cells back (CD19)
 
 
 class Profile(_Section):

@@ -87,7 +87,14 @@ def _clinician_drug(item: DrugAssessment) -> list[str]:
                               (("due", s.due), ("earliest", s.earliest), ("latest", s.latest)) if v)
             status = f" [{s.status}]" if s.status else ""
             detail = f": {s.detail}" if s.detail else ""
-            out.append(f"- {s.event}{status}: {dates}{detail}")
+            out.append(f"- {s.event}{status}: {dates or 'no date'}{detail}")
+            if s.citations:  # additive: where the dates and the advice come from
+                out.append("  - cites: " + "; ".join(
+                    f"{c.source} §{c.section} (rev. {c.revision})" for c in s.citations))
+            if s.uncertain:
+                out.append(f"  - uncertain: {s.uncertain}")
+            if s.rule_id:
+                out.append(f"  - rule: `{s.rule_id}`")
         out.append("")
     if item.missing:
         out += ["### Missing data", ""]

@@ -1,16 +1,253 @@
-"""Dosing calendar: pure date arithmetic over the profile (no engine, no rules evaluation).
+"""Dosing calendar: pure date arithmetic over the profile (no engine, no rule evaluation).
 
-The start-of-treatment issue only needs the hook; the dosing schedule itself (next dose, earliest
-date, overdue doses) is built here by the treatment-course work.
+What the calendar knows comes from the rule files, never from this module: every interval is a
+named, cited `parameters:` entry (rules/ocrelizumab/schedule.yaml), and every item links to the
+rule whose finding explains it (its `rule_id`), carrying that rule's citations. So a date on the
+page always has a source, and a number the sources disagree on (the minimum interval between
+IV doses: 5 months or 20 weeks) says so in the item's `uncertain`.
+
+Month arithmetic: "6 months after 2026-01-31" is the first day on which 6 whole calendar months
+have passed, 2026-07-31; when the target month is shorter (2025-08-31 + 6 months) it is the 1st
+of the following month (2026-03-01). This is exactly the rule engine's `months_ago` count
+(`facts.months_between`), so a rule saying "not within the last 6 months" and the calendar's
+due date always agree.
 """
 
 from __future__ import annotations
 
-from dmt_advisor.assessment import ScheduleItem
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dmt_advisor.assessment import CitationOut, ScheduleItem
 from dmt_advisor.facts import Facts
-from dmt_advisor.profile import Profile
+from dmt_advisor.profile import Formulation, Profile
+from dmt_advisor.rulebook.load import Rulebook, default_rules_dir, load_rulebook
+from dmt_advisor.rulebook.model import Citation, Parameter
+
+DRUG = "ocrelizumab"
+
+# Named parameters (rules/ocrelizumab/schedule.yaml) and the rules the items link to.
+P_START_SECOND = "ocrelizumab.schedule.iv-start-second-infusion-after"
+P_IV_INTERVAL = "ocrelizumab.schedule.iv-dose-interval"
+P_SC_INTERVAL = "ocrelizumab.schedule.sc-dose-interval"
+P_IV_MINIMUM = "ocrelizumab.schedule.iv-minimum-dose-interval"
+P_IV_MINIMUM_NEWER = "ocrelizumab.schedule.iv-minimum-dose-interval-newer-wording"
+PARAMETERS = (P_START_SECOND, P_IV_INTERVAL, P_SC_INTERVAL, P_IV_MINIMUM, P_IV_MINIMUM_NEWER)
+
+R_IV_START = "ocrelizumab.schedule.iv-start-regimen"
+R_IV_SECOND = "ocrelizumab.schedule.iv-second-start-infusion"
+R_IV_MAINTENANCE = "ocrelizumab.schedule.iv-maintenance"
+R_SC_DOSING = "ocrelizumab.schedule.sc-dosing"
+R_OVERDUE = "ocrelizumab.schedule.dose-overdue"
+R_FORMULATION = ("ocrelizumab.administration.iv-sc-not-interchangeable",
+                 "ocrelizumab.administration.iv-to-sc-transition-eu")
+# Before every dose: the first rule that applies to the patient's jurisdiction is linked.
+R_INFECTION_CHECK = ("ocrelizumab.administration.active-infection",
+                     "ocrelizumab.contraindication.eu-active-infection")
+R_PREMEDICATION = {Formulation.IV: ("ocrelizumab.administration.premedication-iv",),
+                   Formulation.SC: ("ocrelizumab.administration.premedication-sc",)}
+R_OBSERVATION = {Formulation.IV: ("ocrelizumab.administration.post-infusion-observation-iv",),
+                 Formulation.SC: ("ocrelizumab.administration.observation-sc",)}
 
 
-def schedule_for(drug: str, profile: Profile, facts: Facts) -> list[ScheduleItem]:
-    """Schedule items for `drug`; none until a drug's calendar is encoded."""
-    return []
+def add_span(start: dt.date, value: int, unit: str) -> dt.date:
+    """`start` + `value` days, weeks or months (months as described in the module docstring)."""
+    if unit == "day":
+        return start + dt.timedelta(days=value)
+    if unit == "week":
+        return start + dt.timedelta(weeks=value)
+    if unit != "month":
+        raise ValueError(f"unknown unit {unit!r}")
+    year, month0 = divmod(start.month - 1 + value, 12)
+    year += start.year
+    try:
+        return dt.date(year, month0 + 1, start.day)
+    except ValueError:  # that day does not exist in the target month: the 1st of the next
+        return dt.date(year + (month0 + 1) // 12, (month0 + 1) % 12 + 1, 1)
+
+
+def after(start: dt.date, param: Parameter) -> dt.date:
+    """`start` plus a named parameter's span."""
+    return add_span(start, param.value, param.unit)
+
+
+def status_on(due: dt.date, on: dt.date) -> str:
+    """upcoming (before the due date), due (on it) or overdue (after it)."""
+    return "upcoming" if on < due else "due" if on == due else "overdue"
+
+
+@lru_cache(maxsize=4)
+def _book_at(root: str) -> Rulebook:
+    return load_rulebook(root)
+
+
+def default_rulebook() -> Rulebook:
+    """The rulebook the default rules folder holds (loaded once per folder and process)."""
+    return _book_at(str(default_rules_dir()))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every item of one calendar needs: the rulebook, the patient's date and label set."""
+
+    book: Rulebook
+    on: dt.date
+    jurisdiction: str
+
+    def param(self, pid: str) -> Parameter:
+        return self.book.parameter(pid)
+
+    def cite(self, cites: Iterable[Citation]) -> list[CitationOut]:
+        out: dict[tuple[str, str], CitationOut] = {}
+        for c in cites:
+            source = self.book.sources[c.source]
+            out.setdefault((c.source, c.section), CitationOut(
+                source=source.id, section=c.section, revision=source.revision,
+                title=source.title, section_title=source.sections.get(c.section),
+                url=source.url))
+        return list(out.values())
+
+    def rule_applies(self, rule_id: str) -> bool:
+        try:
+            rule = self.book.rule(rule_id)
+        except KeyError:
+            return False
+        return self.jurisdiction in {j.value for j in rule.jurisdictions}
+
+    def first_applicable(self, rule_ids: Iterable[str]) -> str | None:
+        return next((rid for rid in rule_ids if self.rule_applies(rid)), None)
+
+    def item(self, event: str, rule_id: str, *, params: Iterable[str] = (),
+             detail: str | None = None, due: dt.date | None = None,
+             earliest: dt.date | None = None, status: str | None = None,
+             uncertain: str | None = None) -> ScheduleItem:
+        """One schedule item citing its rule and the parameters its dates rest on."""
+        rule = self.book.rule(rule_id)
+        cites = list(rule.cites) + [c for pid in params for c in self.param(pid).cites]
+        return ScheduleItem(event=event, due=due, earliest=earliest, status=status,
+                            detail=detail if detail is not None else rule.summary,
+                            rule_id=rule_id, citations=self.cite(cites),
+                            uncertain=uncertain)
+
+
+def schedule_for(drug: str, profile: Profile, facts: Facts,
+                 rulebook: Rulebook | None = None) -> list[ScheduleItem]:
+    """The dosing calendar for `drug` on `profile.assessed_on` (empty for other drugs).
+
+    `rulebook` supplies the named parameters and the linked rules; by default the rulebook of
+    the default rules folder.
+    """
+    if drug != DRUG:
+        return []
+    book = rulebook if rulebook is not None else default_rulebook()
+    if any(pid not in book.parameters for pid in PARAMETERS):
+        return []  # a rulebook without the calendar's parameters gets no invented dates
+    ctx = _Context(book, profile.assessed_on, profile.jurisdiction.value)
+    history = profile.treatment.ocrelizumab
+    doses = sorted(history.doses) if history else []
+    formulation = history.formulation if history else None
+    if not doses:
+        return _start_items(ctx, formulation)
+    if facts.get("treatment.on_ocrelizumab") is not True:
+        return []  # stopped: no next dose (monitoring after stopping is in the findings)
+    if formulation is None:
+        rule_id = ctx.first_applicable(R_FORMULATION)
+        return [] if rule_id is None else [ctx.item("next dose", rule_id, detail=(
+            "Record treatment.ocrelizumab.formulation (IV or SC): the IV and subcutaneous "
+            "schedules differ, so no date is given."))]
+    if formulation is Formulation.IV:
+        items, dose_date, interval = _iv_items(ctx, doses, facts)
+    else:
+        items, dose_date, interval = _sc_items(ctx, doses)
+    if dose_date is not None:
+        items += _before_and_after_dose(ctx, formulation, max(dose_date, ctx.on))
+    if interval is not None and items and items[0].status == "overdue":
+        catch_up = ctx.on
+        items.append(ctx.item(
+            f"following dose if the overdue dose is given on {catch_up.isoformat()}",
+            R_OVERDUE, params=(interval,), due=after(catch_up, ctx.param(interval)),
+            detail=f"Give the overdue dose as soon as possible; the next one is then due "
+                   f"{ctx.param(interval)} after that dose (the schedule restarts from it)."))
+    return items
+
+
+def _start_items(ctx: _Context, formulation: Formulation | None) -> list[ScheduleItem]:
+    """No dose yet: the starting regimen(s), without dates."""
+    items = []
+    if formulation in (None, Formulation.IV) and ctx.rule_applies(R_IV_START):
+        items.append(ctx.item("start dose (IV): 300 mg, then 300 mg two weeks later",
+                              R_IV_START, params=(P_START_SECOND, P_IV_INTERVAL)))
+    if formulation in (None, Formulation.SC) and ctx.rule_applies(R_SC_DOSING):
+        items.append(ctx.item("first dose (SC, Ocrevus Zunovo): 920 mg, no split start",
+                              R_SC_DOSING, params=(P_SC_INTERVAL,)))
+    return items
+
+
+def _iv_items(ctx: _Context, doses: list[dt.date],
+              facts: Facts) -> tuple[list[ScheduleItem], dt.date | None, str | None]:
+    """IV: the second start infusion, or the next 600 mg dose with its earliest date."""
+    interval = ctx.param(P_IV_INTERVAL)
+    if len(doses) == 1:
+        second = after(doses[0], ctx.param(P_START_SECOND))
+        first_full = after(doses[0], interval)
+        return [
+            ctx.item("second 300 mg start infusion (IV)", R_IV_SECOND, params=(P_START_SECOND,),
+                     due=second, status=status_on(second, ctx.on),
+                     detail=f"{ctx.param(P_START_SECOND)} after infusion 1 on "
+                            f"{doses[0].isoformat()}."),
+            ctx.item("first 600 mg dose (IV)", R_IV_MAINTENANCE, params=(P_IV_INTERVAL,),
+                     due=first_full, status=status_on(first_full, ctx.on),
+                     detail=f"{interval} after infusion 1 of the start dose "
+                            f"({doses[0].isoformat()})."),
+        ], second, None
+    anchor = facts.get("treatment.ocrelizumab.schedule_from")
+    assert isinstance(anchor, dt.date)  # IV with doses: always known (facts.schedule_from)
+    due = after(anchor, interval)
+    minimum, newer = ctx.param(P_IV_MINIMUM), ctx.param(P_IV_MINIMUM_NEWER)
+    earliest, earliest_newer = after(doses[-1], minimum), after(doses[-1], newer)
+    counted = ("infusion 1 of the start dose" if anchor != doses[-1] else "the last dose")
+    detail = (f"600 mg IV every {interval}, counted from {counted} ({anchor.isoformat()}). "
+              f"Earliest {earliest.isoformat()}: at least {minimum} after the last dose "
+              f"({doses[-1].isoformat()}); a newer manufacturer page says {newer} "
+              f"({earliest_newer.isoformat()}).")
+    if len(doses) == 2 and earliest <= doses[1]:
+        detail += (" The first two recorded doses are not two weeks apart as the IV start "
+                   "dose is: check that the dose history is complete.")
+    item = ctx.item("next dose: 600 mg IV", R_IV_MAINTENANCE,
+                    params=(P_IV_INTERVAL, P_IV_MINIMUM, P_IV_MINIMUM_NEWER), due=due,
+                    earliest=earliest, status=status_on(due, ctx.on), detail=detail,
+                    uncertain=minimum.uncertain)
+    return [item], due, P_IV_INTERVAL
+
+
+def _sc_items(ctx: _Context,
+              doses: list[dt.date]) -> tuple[list[ScheduleItem], dt.date, str]:
+    """SC (Zunovo): 920 mg every 6 months from the last dose; no earliest date is known."""
+    interval = ctx.param(P_SC_INTERVAL)
+    due = after(doses[-1], interval)
+    item = ctx.item(
+        "next dose: 920 mg SC (Ocrevus Zunovo)", R_SC_DOSING, params=(P_SC_INTERVAL,),
+        due=due, status=status_on(due, ctx.on),
+        detail=f"920 mg SC every {interval}, counted from the last dose "
+               f"({doses[-1].isoformat()}). No earliest date is given: a minimum interval "
+               "for Ocrevus Zunovo was not found in the sources read.",
+        uncertain=interval.uncertain)
+    return [item], due, P_SC_INTERVAL
+
+
+def _before_and_after_dose(ctx: _Context, formulation: Formulation,
+                           dose_date: dt.date) -> list[ScheduleItem]:
+    """What is due on the day of the next dose: infection check, premedication, observation."""
+    items = []
+    for event, candidates in (
+            ("before the dose: check for an active infection", R_INFECTION_CHECK),
+            ("before the dose: premedication", R_PREMEDICATION[formulation]),
+            ("after the dose: observation", R_OBSERVATION[formulation])):
+        rule_id = ctx.first_applicable(candidates)
+        if rule_id is not None:
+            rule = ctx.book.rule(rule_id)  # "check for X" reads better than "X: delay"
+            items.append(ctx.item(event, rule_id, due=dose_date,
+                                  detail=rule.unknown_summary or rule.summary))
+    return items

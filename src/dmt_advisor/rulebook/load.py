@@ -22,10 +22,12 @@ from dmt_advisor.facts import FACT_SPECS, FactType
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
+    Citation,
     Compare,
     Condition,
     Known,
     NotOf,
+    Parameter,
     Rule,
     RulebookManifest,
     RuleFile,
@@ -49,6 +51,8 @@ class Rulebook:
     sources: Mapping[str, Source]
     rules: tuple[Rule, ...]
     rule_files: Mapping[str, str] = field(repr=False)  # rule id -> file, relative to root
+    parameters: Mapping[str, Parameter] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False)  # named schedule numbers
 
     @property
     def drugs(self) -> tuple[str, ...]:
@@ -56,6 +60,10 @@ class Rulebook:
 
     def rules_for(self, drug: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.drug == drug)
+
+    def parameter(self, parameter_id: str) -> Parameter:
+        """A named parameter by id (KeyError names it when the rule files lack it)."""
+        return self.parameters[parameter_id]
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -91,11 +99,11 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
     for err in exc.errors():
         loc = list(err["loc"])
         rule_id = None
-        if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        if len(loc) >= 2 and loc[0] in ("rules", "parameters") and isinstance(loc[1], int):
             try:
-                rule_id = data["rules"][loc[1]].get("id") or f"rules[{loc[1]}]"
+                rule_id = data[loc[0]][loc[1]].get("id") or f"{loc[0]}[{loc[1]}]"
             except (KeyError, IndexError, TypeError, AttributeError):
-                rule_id = f"rules[{loc[1]}]"
+                rule_id = f"{loc[0]}[{loc[1]}]"
             loc = loc[2:]
         # union members (`int`, `float`...) and validator names are pydantic's, not the author's
         path = ".".join(str(p) for p in loc if str(p) not in _UNION_MEMBERS
@@ -150,6 +158,8 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
 
     rules: list[Rule] = []
     rule_files: dict[str, str] = {}
+    parameters: dict[str, Parameter] = {}
+    parameter_files: dict[str, str] = {}
     rule_paths = sorted(p for p in root.rglob("*.yaml") if p.parent != root)
     for path in rule_paths:
         rel = str(path.relative_to(root))
@@ -176,6 +186,16 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
             errors.extend(RulebookError(msg, rel, rule.id)
                           for msg in rule_problems(rule, sources, folder_drug))
             rules.append(rule)
+        for param in rule_file.parameters:
+            if param.id in parameter_files or param.id in rule_files:
+                other = parameter_files.get(param.id) or rule_files[param.id]
+                errors.append(RulebookError(
+                    f"duplicate parameter id (also in {other})", rel, param.id))
+                continue
+            parameter_files[param.id] = rel
+            errors.extend(RulebookError(msg, rel, param.id)
+                          for msg in parameter_problems(param, sources, folder_drug))
+            parameters[param.id] = param
 
     if not rules and not errors:
         errors.append(RulebookError("no rules found", str(root)))
@@ -189,6 +209,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         sources=MappingProxyType(sources),
         rules=tuple(rules),
         rule_files=MappingProxyType(rule_files),
+        parameters=MappingProxyType(parameters),
     )
 
 
@@ -200,7 +221,26 @@ def rule_problems(rule: Rule, sources: Mapping[str, Source], folder_drug: str) -
     if not rule.id.startswith(f"{rule.drug}.{rule.category.value}."):
         problems.append(f"id must start with '{rule.drug}.{rule.category.value}.'")
     problems += condition_problems(rule.when)
-    for cite in rule.cites:
+    problems += citation_problems(rule.cites, sources)
+    return problems
+
+
+def parameter_problems(param: Parameter, sources: Mapping[str, Source],
+                       folder_drug: str) -> list[str]:
+    """A parameter is checked like a rule: its drug folder, its id prefix, its citations."""
+    problems: list[str] = []
+    if param.drug != folder_drug:
+        problems.append(f"drug {param.drug!r} does not match its folder {folder_drug!r}")
+    if not param.id.startswith(f"{param.drug}.schedule."):
+        problems.append(f"parameter id must start with '{param.drug}.schedule.'")
+    problems += citation_problems(param.cites, sources)
+    return problems
+
+
+def citation_problems(cites: list[Citation], sources: Mapping[str, Source]) -> list[str]:
+    """Every citation names a listed source and one of the sections listed for it."""
+    problems: list[str] = []
+    for cite in cites:
         source = sources.get(cite.source)
         if source is None:
             problems.append(f"cites unknown source {cite.source!r} (not in {SOURCES})")
