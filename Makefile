@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/rrms-ready-to-start.yaml
 
-.PHONY: run test bench lint assess clean
+.PHONY: run test bench lint assess clean browser screenshots
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: need python3.11 or python3.12 (durable-rules 2.0.28 fails on 3.13)" >&2; exit 2; }
@@ -17,13 +17,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# The app at http://localhost:8501 with $(EXAMPLE) preloaded (the app reads DMT_ADVISOR_EXAMPLE).
 run: $(STAMP)
-	$(BIN)/dmt-advisor assess $(EXAMPLE)
+	DMT_ADVISOR_EXAMPLE=$(EXAMPLE) $(BIN)/streamlit run app/streamlit_app.py \
+		--server.port 8501 --server.address localhost --server.headless true
+
+# Debian's Chromium for the end-to-end test and screenshots (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+
+screenshots: $(STAMP) browser
+	$(BIN)/python -m tests.e2e.screenshots --out docs/screenshots
 
 assess: $(STAMP)
 	$(BIN)/dmt-advisor assess $(EXAMPLE)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/dmt-advisor lint rules
 	$(BIN)/python -m pytest -q

@@ -5,9 +5,13 @@ A view helper: it only formats an `Assessment`; it never evaluates a rule.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from enum import StrEnum
+from typing import Any
 
-from dmt_advisor.assessment import CATEGORY_ORDER, Assessment, DrugAssessment, Finding
+from dmt_advisor.assessment import CATEGORY_ORDER, Assessment, CitationOut, DrugAssessment, Finding
+from dmt_advisor.profile import Profile
 from dmt_advisor.rulebook.model import Category, Verdict
 
 
@@ -104,12 +108,13 @@ def _clinician_drug(item: DrugAssessment) -> list[str]:
     return out
 
 
-def _patient_drug(item: DrugAssessment) -> list[str]:
-    out = [f"## {item.drug}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
+def _patient_drug(item: DrugAssessment, titles: dict[Category, str] | None = None,
+                  heading: str | None = None) -> list[str]:
+    out = [heading or f"## {item.drug}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
     for category in CATEGORY_ORDER:
         findings = item.findings_in(category)
         if findings:
-            out += [f"### {CATEGORY_TITLE[category]}", ""]
+            out += [f"### {(titles or CATEGORY_TITLE)[category]}", ""]
             out += [f"- {f.patient_summary}" for f in findings]
             out.append("")
     if item.missing:
@@ -136,4 +141,116 @@ def render_markdown(assessment: Assessment, audience: Audience = Audience.clinic
     ]
     for item in assessment.assessments:
         lines += _clinician_drug(item)
+    return "\n".join(lines) + "\n"
+
+
+# ---- consultation summary (additive: the app's printable page, Markdown and PDF) ------------
+
+PATIENT_VERDICT_LABEL: dict[str, str] = {
+    "contraindicated": "Not advised by the drug label",
+    "not_indicated": "Not approved for this situation",
+    "deferred": "Not for right now",
+    "workup_required": "More tests needed first",
+    "eligible_with_precautions": "Possible, with extra checks",
+    "eligible": "Possible option",
+    "info": "Good to know",
+}
+
+# Plain category titles for patients ("contraindications" and "work-up" are jargon).
+PATIENT_CATEGORY_TITLE: dict[Category, str] = {
+    Category.eligibility: "Who this medicine is for",
+    Category.contraindication: "Reasons it may not be suitable",
+    Category.workup: "Tests and checks before a first dose",
+    Category.administration: "How it is given",
+    Category.monitoring: "Check-ups during treatment",
+    Category.pregnancy: "Pregnancy and breastfeeding",
+    Category.switching: "Changing from another medicine",
+    Category.discontinuation: "If treatment ends",
+    Category.schedule: "Dates",
+}
+
+
+def citation_text(citation: CitationOut) -> str:
+    """One citation as a person reads it: title, section (and its title), revision."""
+    section = f"§{citation.section}" + (f" {citation.section_title}"
+                                        if citation.section_title else "")
+    title = citation.title or citation.source
+    return f"{title}, {section}, rev. {citation.revision}"
+
+
+def cited_sources(assessment: Assessment) -> list[CitationOut]:
+    """Each source cited anywhere in the assessment, once (first citation of it)."""
+    seen: dict[tuple[str, str], CitationOut] = {}
+    for item in assessment.assessments:
+        for finding in item.findings:
+            for c in finding.citations:
+                seen.setdefault((c.source, c.revision), c)
+    return list(seen.values())
+
+
+def profile_facts(profile: Profile) -> list[tuple[str, str]]:
+    """Every recorded field of the profile as (path, value) rows; unknown fields are absent."""
+    data = json.loads(profile.model_dump_json(exclude_none=True))
+    rows: list[tuple[str, str]] = []
+
+    def text(value: Any) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, dict):
+            return ", ".join(text(v) for v in value.values())
+        if isinstance(value, list):
+            return "; ".join(text(v) for v in value)
+        return str(value)
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                walk(sub, f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            if value:
+                rows.append((path, text(value)))
+        else:
+            rows.append((path, text(value)))
+
+    walk({k: v for k, v in data.items() if k != "format"}, "")
+    return rows
+
+
+def render_summary_markdown(profile: Profile, assessment: Assessment,
+                            audience: Audience = Audience.clinician,
+                            prepared_on: dt.date | None = None) -> str:
+    """The consultation summary: profile facts, verdicts, findings, citations, rulebook, date."""
+    rb = assessment.rulebook
+    prepared = (prepared_on or dt.date.today()).isoformat()
+    footer = (f"_Rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
+              f"{assessment.assessed_on.isoformat()} ({assessment.jurisdiction.value} labels); "
+              f"prepared {prepared}._")
+    if audience is Audience.patient:
+        lines = ["# Your treatment information", "", PATIENT_NOTE, ""]
+        for item in assessment.assessments:
+            lines += _patient_drug(item, PATIENT_CATEGORY_TITLE,
+                                   f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}")
+        return "\n".join([*lines, footer]) + "\n"
+    lines = [
+        "# Consultation summary",
+        "",
+        f"Assessed on {assessment.assessed_on.isoformat()}, {assessment.jurisdiction.value} "
+        f"labels; rulebook {rb.version} (sha256 {rb.sha256[:12]}); prepared {prepared}.",
+        "Decision support: every finding shows the patient facts it rests on and its source; "
+        "the decision rests with the treating clinician and the patient.",
+        "",
+        "## Verdict",
+        "",
+    ]
+    lines += [f"- **{item.drug}: {VERDICT_LABEL[item.verdict]}**"
+              for item in assessment.assessments]
+    lines += ["", "## Profile facts recorded", "", "| field | value |", "|---|---|"]
+    lines += [f"| `{path}` | {value} |" for path, value in profile_facts(profile)]
+    lines.append("")
+    for item in assessment.assessments:
+        lines += _clinician_drug(item)
+    lines += ["## Sources", ""]
+    lines += [f"- `{c.source}`: {c.title or c.source}, rev. {c.revision}"
+              + (f" <{c.url}>" if c.url else "") for c in cited_sources(assessment)]
+    lines += ["", footer]
     return "\n".join(lines) + "\n"

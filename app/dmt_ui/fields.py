@@ -1,0 +1,473 @@
+"""The profile form, derived from the pydantic profile model (no Streamlit here).
+
+The form is not hand-written field by field: it walks `dmt_advisor.profile.Profile` and turns
+each field into a `FieldSpec` (what widget, which options, which label). Labels and help come
+from `LABELS`, with a generic fallback, so a field added to the profile model appears in the
+form without a code change here. The values a person enters live in a flat *draft*
+(`{"screening.hbsag": "negative", "vaccinations[0].date": date(...), "#vaccinations": 1}`),
+which `draft_to_data` turns back into the nested mapping the profile model validates.
+
+Unknown is a first-class answer: every optional field offers it ("Not tested yet" for tests,
+"Unknown" otherwise) and it is the starting value; nothing defaults to negative or normal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+import annotated_types
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from dmt_advisor.profile import Profile
+
+UNKNOWN = "unknown"
+YES = "yes"
+NO = "no"
+NOT_TESTED = "Not tested yet"
+NOT_RECORDED = "Unknown"
+
+# Sections whose answers are test results: their unknown reads "Not tested yet".
+TEST_SECTIONS = ("screening", "labs")
+
+# Top-level fields never shown: the format number is fixed by the app.
+HIDDEN = frozenset({"format"})
+
+Kind = Literal["tri_bool", "choice", "int", "float", "date", "text", "date_list", "model_list",
+               "section"]
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    help: str | None = None
+
+
+LABELS: dict[str, Label] = {
+    "assessed_on": Label("Assessment date", "Every 'time since' is counted back from this date."),
+    "jurisdiction": Label("Label set", "US prescribing information or EU/UK product information."),
+    "patient": Label("Patient"),
+    "patient.age": Label("Age (years)", "Give the age or the birth date."),
+    "patient.birth_date": Label("Birth date", "Instead of the age."),
+    "patient.sex": Label("Sex"),
+    "patient.reproductive_potential": Label(
+        "Reproductive potential", "Leave unknown to use the default: female and 12-55 years."),
+    "diagnosis": Label("Diagnosis"),
+    "diagnosis.phenotype": Label("MS phenotype"),
+    "diagnosis.active_disease": Label(
+        "Active disease",
+        "A clinical relapse or a new/enhancing MRI lesion in the last 12 months."),
+    "diagnosis.diagnosed_on": Label("Diagnosed on"),
+    "diagnosis.early_ppms": Label(
+        "Early PPMS", "The clinician's judgement of early PPMS (disease duration, disability); "
+        "the EU label limits PPMS to early disease with imaging activity."),
+    "activity": Label("Disease activity"),
+    "activity.last_relapse": Label("Last relapse"),
+    "activity.relapses_past_12_months": Label("Relapses in the past 12 months"),
+    "activity.last_new_mri_lesion": Label("Last new MRI lesion"),
+    "activity.new_t2_lesions_past_12_months": Label("New T2 lesions in the past 12 months"),
+    "activity.gad_enhancing_lesions": Label("Gadolinium-enhancing lesions"),
+    "activity.edss": Label("EDSS", "0 to 10 in steps of 0.5."),
+    "activity.disability_worsening_past_12_months": Label(
+        "Disability worsening in the past 12 months"),
+    "screening": Label("Screening before treatment"),
+    "screening.hbsag": Label("HBsAg", "Hepatitis B surface antigen."),
+    "screening.anti_hbc": Label("Anti-HBc", "Hepatitis B core antibody."),
+    "screening.immunoglobulins": Label("Serum immunoglobulins", "Quantitative IgG, IgA, IgM."),
+    "screening.igg_g_per_l": Label("IgG (g/L)"),
+    "screening.liver_tests": Label("Liver tests", "ALT, AST, alkaline phosphatase, bilirubin."),
+    "labs": Label("Other laboratory results"),
+    "labs.lymphocytes_10e9_per_l": Label("Lymphocytes (x10^9/L)"),
+    "labs.jcv_antibody": Label("Anti-JCV antibody"),
+    "labs.b_cells_repleted": Label(
+        "B cells repleted", "After stopping an anti-CD20 therapy: B cells back (CD19)."),
+    "infection": Label("Infections"),
+    "infection.active": Label("Active infection now"),
+    "infection.serious_recurrent": Label("Recurrent serious or opportunistic infections"),
+    "infection.pml_suspected": Label("New signs suggestive of PML"),
+    "history": Label("Medical history"),
+    "history.life_threatening_infusion_reaction": Label(
+        "Life-threatening infusion reaction to ocrelizumab"),
+    "history.malignancy_active": Label("Active malignancy"),
+    "history.breast_cancer": Label("History of breast cancer"),
+    "history.severely_immunocompromised": Label("Severely immunocompromised"),
+    "history.ivig_for_hypogammaglobulinaemia": Label(
+        "IV immunoglobulin replacement now", "For hypogammaglobulinaemia."),
+    "vaccinations": Label("Recent vaccinations", "Record each vaccine given recently."),
+    "vaccinations[].vaccine": Label("Vaccine"),
+    "vaccinations[].kind": Label("Kind"),
+    "vaccinations[].date": Label("Date given"),
+    "reproductive": Label("Pregnancy and breastfeeding"),
+    "reproductive.pregnant": Label("Pregnant"),
+    "reproductive.planning_pregnancy": Label("Planning a pregnancy"),
+    "reproductive.breastfeeding": Label("Breastfeeding"),
+    "treatment": Label("Treatments"),
+    "treatment.current": Label("Current DMT", "The disease-modifying therapy taken now, if any."),
+    "treatment.current.drug": Label("Drug"),
+    "treatment.current.last_dose": Label("Last dose"),
+    "treatment.current.started": Label("Started"),
+    "treatment.prior": Label("Earlier DMTs"),
+    "treatment.prior[].drug": Label("Drug"),
+    "treatment.prior[].stopped": Label("Stopped"),
+    "treatment.prior[].reason": Label("Reason for stopping"),
+    "treatment.ocrelizumab": Label("Ocrelizumab history", "Only if the patient is or was on it."),
+    "treatment.ocrelizumab.formulation": Label(
+        "Formulation", "IV (Ocrevus) or subcutaneous (Ocrevus Zunovo)."),
+    "treatment.ocrelizumab.doses": Label("Doses given"),
+    "treatment.ocrelizumab.serious_infusion_reaction": Label(
+        "Serious infusion reaction with an earlier dose"),
+}
+
+# Words for option values where the raw value is not what a person reads.
+OPTION_WORDS: dict[str, str] = {
+    YES: "Yes", NO: "No", "non_live": "Non-live", "live": "Live", "patient_choice":
+    "Patient choice", "IV": "IV", "SC": "SC (Zunovo)", "US": "US", "EU": "EU",
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One form field: where it lives in the profile, and how a person answers it."""
+
+    pattern: str          # path with list indices written `[]`: `vaccinations[].date`
+    name: str
+    kind: Kind
+    label: str
+    help: str | None
+    required: bool        # no "unknown" answer (the model has no None for it)
+    optional_parent: bool  # inside an optional sub-model or a list item
+    options: tuple[str, ...] = ()  # for choice / tri_bool: widget option values
+    unknown_label: str = NOT_RECORDED
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | None = None
+    children: tuple[FieldSpec, ...] = field(default=())
+
+    def to_widget(self, value: Any) -> Any:
+        """A draft value as the widget holds it (radio options are strings)."""
+        if self.kind == "tri_bool":
+            return UNKNOWN if value is None else (YES if value else NO)
+        if self.kind == "choice":
+            if value is None:
+                return None if self.required else UNKNOWN
+            return str(value.value if isinstance(value, Enum) else value)
+        if self.kind == "date" and isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        if self.kind == "float" and value is not None:
+            return float(value)
+        if self.kind == "int" and isinstance(value, float) and value.is_integer():
+            return int(value)
+        if self.kind == "text":
+            return "" if value is None else str(value)
+        return value
+
+    def from_widget(self, value: Any) -> Any:
+        """A widget value as the draft keeps it: None is unknown."""
+        if self.kind == "tri_bool":
+            return {YES: True, NO: False}.get(value)
+        if self.kind == "choice":
+            return None if value in (None, UNKNOWN) else value
+        if self.kind == "text":
+            return value.strip() or None if isinstance(value, str) else value
+        return value
+
+    def word(self, option: str | None) -> str:
+        """What a person reads for an option value."""
+        if option is None or option == UNKNOWN:
+            return self.unknown_label
+        return OPTION_WORDS.get(option, option.replace("_", " ").replace("-", " ").capitalize()
+                                if option.islower() else option)
+
+
+def _humanize(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    """`X | None` -> (X, True)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        has_none = len(args) < len(typing.get_args(annotation))
+        if len(args) == 1:
+            return args[0], has_none
+    return annotation, False
+
+
+def _bounds(info: FieldInfo) -> tuple[float | None, float | None, float | None]:
+    low = high = step = None
+    for meta in info.metadata:
+        if isinstance(meta, annotated_types.Ge | annotated_types.Gt):
+            low = float(getattr(meta, "ge", getattr(meta, "gt", 0)))
+        elif isinstance(meta, annotated_types.Le | annotated_types.Lt):
+            high = float(getattr(meta, "le", getattr(meta, "lt", 0)))
+        elif isinstance(meta, annotated_types.MultipleOf):
+            step = float(meta.multiple_of)
+    return low, high, step
+
+
+def _label(pattern: str, name: str, info: FieldInfo) -> Label:
+    return LABELS.get(pattern) or Label(info.title or _humanize(name), info.description)
+
+
+def _spec(pattern: str, name: str, info: FieldInfo, in_optional: bool, section: str) -> FieldSpec:
+    annotation, optional = _strip_optional(info.annotation)
+    label = _label(pattern, name, info)
+    default = None if info.is_required() else info.get_default(call_default_factory=True)
+    required = not optional
+    unknown_label = NOT_TESTED if section in TEST_SECTIONS else NOT_RECORDED
+    common: dict[str, Any] = dict(pattern=pattern, name=name, label=label.text, help=label.help,
+                                  required=required, optional_parent=in_optional,
+                                  unknown_label=unknown_label)
+    origin = typing.get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return FieldSpec(kind="section", children=model_specs(
+            annotation, pattern, in_optional or optional, section), **common)
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return FieldSpec(kind="model_list", children=model_specs(
+                item, pattern + "[]", True, section), **common)
+        if item is dt.date:
+            return FieldSpec(kind="date_list", **common)
+        return FieldSpec(kind="text", **common)
+    if annotation is bool:
+        return FieldSpec(kind="tri_bool", options=(UNKNOWN, YES, NO), **common)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        values = tuple(str(m.value) for m in annotation)
+        options = values if required else (UNKNOWN, *values)
+        return FieldSpec(kind="choice", options=options,
+                         default=default.value if isinstance(default, Enum) else default,
+                         **common)
+    if origin is Literal:
+        values = tuple(str(v) for v in typing.get_args(annotation))
+        return FieldSpec(kind="choice", options=values if required else (UNKNOWN, *values),
+                         default=default, **common)
+    if annotation is int or annotation is float:
+        low, high, step = _bounds(info)
+        return FieldSpec(kind="int" if annotation is int else "float", minimum=low,
+                         maximum=high, step=step, default=default, **common)
+    if annotation is dt.date:
+        return FieldSpec(kind="date", default=default, **common)
+    return FieldSpec(kind="text", default=default, **common)
+
+
+def model_specs(model: type[BaseModel], prefix: str = "", in_optional: bool = False,
+                section: str | None = None) -> tuple[FieldSpec, ...]:
+    """Every field of `model`, in model order, as form specs (recursively)."""
+    out = []
+    for name, info in model.model_fields.items():
+        if not prefix and name in HIDDEN:
+            continue
+        pattern = f"{prefix}.{name}" if prefix else name
+        out.append(_spec(pattern, name, info, in_optional, section or name))
+    return tuple(out)
+
+
+PROFILE_SPECS: tuple[FieldSpec, ...] = model_specs(Profile)
+
+
+def _index(specs: tuple[FieldSpec, ...]) -> dict[str, FieldSpec]:
+    table: dict[str, FieldSpec] = {}
+    for spec in specs:
+        table[spec.pattern] = spec
+        table.update(_index(spec.children))
+    return table
+
+
+SPEC_BY_PATTERN: dict[str, FieldSpec] = _index(PROFILE_SPECS)
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def pattern_of(path: str) -> str:
+    """`vaccinations[2].date` -> `vaccinations[].date`; a dose `doses[1]` -> `doses`."""
+    pattern = _INDEX.sub("[]", path)
+    if pattern not in SPEC_BY_PATTERN and pattern.endswith("[]"):
+        pattern = pattern[:-2]
+    return pattern
+
+
+def spec_for(path: str) -> FieldSpec | None:
+    return SPEC_BY_PATTERN.get(pattern_of(path))
+
+
+def count_key(path: str) -> str:
+    """Draft key holding how many items the list at `path` has."""
+    return "#" + path
+
+
+# ---- steps of the guided form --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    fields: tuple[str, ...]  # top-level profile field names shown in this step
+    intro: str = ""
+
+
+_STEP_PLAN: tuple[Step, ...] = (
+    Step("Patient", ("assessed_on", "jurisdiction", "patient"),
+         "Who is assessed, on which date, and under which label set."),
+    Step("Diagnosis and activity", ("diagnosis", "activity"),
+         "Phenotype and recent disease activity. Leave a value empty when it is not known."),
+    Step("Screening results", ("screening", "labs"),
+         "Tests before treatment. A test not done yet is 'Not tested yet', never normal."),
+    Step("Infections and history", ("infection", "history")),
+    Step("Vaccinations", ("vaccinations",),
+         "Recent vaccines, live or non-live. An empty list means none recorded."),
+    Step("Pregnancy", ("reproductive",)),
+    Step("Treatments", ("treatment",),
+         "The current DMT, earlier DMTs, and ocrelizumab doses already given."),
+)
+REVIEW = "Review"
+
+
+def form_steps() -> tuple[Step, ...]:
+    """The steps, with any profile section no step names gathered in a final 'More' step."""
+    top = [s.name for s in PROFILE_SPECS]
+    planned = {name for step in _STEP_PLAN for name in step.fields}
+    steps = [Step(s.title, tuple(f for f in s.fields if f in top), s.intro) for s in _STEP_PLAN]
+    steps = [s for s in steps if s.fields]
+    rest = tuple(name for name in top if name not in planned)
+    if rest:
+        steps.append(Step("More", rest, "Further profile fields."))
+    return tuple(steps)
+
+
+STEPS: tuple[Step, ...] = form_steps()
+
+
+def step_of(path: str) -> int:
+    """The index of the step whose fields supply `path` (0 when none does)."""
+    top = re.split(r"[.\[]", path, maxsplit=1)[0]
+    for i, step in enumerate(STEPS):
+        if top in step.fields:
+            return i
+    return 0
+
+
+def label_of(path: str) -> str:
+    """A readable name for a profile path: `Screening before treatment > HBsAg`."""
+    parts = re.split(r"\.(?![^\[]*\])", path)
+    words = []
+    for i in range(len(parts)):
+        sub = ".".join(parts[: i + 1])
+        spec = spec_for(sub)
+        words.append(spec.label if spec else _humanize(_INDEX.sub("", parts[i])))
+    return " > ".join(words)
+
+
+# ---- draft <-> profile data --------------------------------------------------------------
+
+def empty_draft(today: dt.date | None = None) -> dict[str, Any]:
+    """A new profile: only the defaults the model itself has (date, label set)."""
+    draft: dict[str, Any] = {}
+    for spec in PROFILE_SPECS:
+        if spec.kind not in ("section", "model_list", "date_list") and spec.default is not None:
+            draft[spec.pattern] = spec.default
+    if today is not None:
+        draft["assessed_on"] = today
+    return draft
+
+
+def data_to_draft(data: dict[str, Any]) -> dict[str, Any]:
+    """A nested profile mapping (from YAML/JSON or a model dump) as a flat draft."""
+    draft: dict[str, Any] = {}
+
+    def walk(value: Any, path: str) -> None:
+        spec = spec_for(path) if path else None
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                walk(sub, f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            draft[count_key(path)] = len(value)
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+        elif spec is not None and spec.kind in ("date", "date_list"):
+            draft[path] = _date_or_text(value)
+        else:
+            draft[path] = value.value if isinstance(value, Enum) else value
+
+    walk({k: v for k, v in data.items() if k not in HIDDEN}, "")
+    return draft
+
+
+def _date_or_text(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def profile_to_draft(profile: Profile) -> dict[str, Any]:
+    return data_to_draft(json.loads(profile.model_dump_json(exclude_none=True)))
+
+
+def draft_to_data(draft: dict[str, Any]) -> dict[str, Any]:
+    """The nested mapping the profile model validates; unknown answers are left out."""
+    data: dict[str, Any] = {"format": 1}
+    data.update(_build(PROFILE_SPECS, "", draft))
+    return data
+
+
+def _build(specs: tuple[FieldSpec, ...], prefix: str, draft: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in specs:
+        path = f"{prefix}.{spec.name}" if prefix else spec.name
+        if spec.kind == "section":
+            sub = _build(spec.children, path, draft)
+            if sub or (spec.required and not spec.optional_parent):
+                # A required part is always sent, so the model names the missing answer
+                # inside it (`diagnosis.phenotype`) rather than the whole part.
+                out[spec.name] = sub
+        elif spec.kind == "model_list":
+            items = [_build(spec.children, f"{path}[{i}]", draft)
+                     for i in range(int(draft.get(count_key(path), 0)))]
+            if items:
+                out[spec.name] = items
+        elif spec.kind == "date_list":
+            dates = [draft.get(f"{path}[{i}]") for i in range(int(draft.get(count_key(path), 0)))]
+            if dates:
+                out[spec.name] = dates
+        else:
+            value = draft.get(path)
+            if value is not None and value != "":
+                out[spec.name] = value
+    return out
+
+
+def remove_item(draft: dict[str, Any], list_path: str, index: int) -> dict[str, Any]:
+    """The draft without item `index` of the list at `list_path` (later items move up)."""
+    n = int(draft.get(count_key(list_path), 0))
+    out = {k: v for k, v in draft.items() if not k.startswith(list_path + "[")}
+    new_i = 0
+    for i in range(n):
+        if i == index:
+            continue
+        old_prefix, new_prefix = f"{list_path}[{i}]", f"{list_path}[{new_i}]"
+        for key, value in draft.items():
+            if key == old_prefix or key.startswith(old_prefix + ".") or key.startswith(
+                    old_prefix + "["):
+                out[new_prefix + key[len(old_prefix):]] = value
+        new_i += 1
+    out[count_key(list_path)] = new_i
+    return out
+
+
+def add_item(draft: dict[str, Any], list_path: str) -> dict[str, Any]:
+    out = dict(draft)
+    out[count_key(list_path)] = int(draft.get(count_key(list_path), 0)) + 1
+    return out

@@ -1,0 +1,79 @@
+"""How verdicts and citations look: one colour per verdict, the same on every page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dmt_advisor.assessment import CitationOut
+from dmt_advisor.report import PATIENT_VERDICT_LABEL, VERDICT_LABEL, Audience
+
+BADGE_COLOR: dict[str, str] = {
+    "contraindicated": "red",
+    "not_indicated": "gray",
+    "deferred": "orange",
+    "workup_required": "blue",
+    "eligible_with_precautions": "yellow",
+    "eligible": "green",
+    "info": "gray",
+}
+
+BADGE_ICON: dict[str, str] = {
+    "contraindicated": ":material/block:",
+    "not_indicated": ":material/do_not_disturb_on:",
+    "deferred": ":material/schedule:",
+    "workup_required": ":material/biotech:",
+    "eligible_with_precautions": ":material/warning:",
+    "eligible": ":material/check_circle:",
+    "info": ":material/info:",
+}
+
+# One line per verdict for clinicians: what it asks of them.
+VERDICT_MEANING: dict[str, str] = {
+    "contraindicated": "An absolute contraindication in the label applies.",
+    "not_indicated": "The patient is outside the labelled population.",
+    "deferred": "A temporary barrier: not now, but possibly later.",
+    "workup_required": "Something the label requires before a decision is not recorded.",
+    "eligible_with_precautions": "Eligible, with something specific to arrange or watch first.",
+    "eligible": "Indicated, and nothing recorded stands in the way.",
+}
+
+
+def verdict_label(verdict: str, audience: Audience) -> str:
+    table = PATIENT_VERDICT_LABEL if audience is Audience.patient else VERDICT_LABEL
+    return table[verdict]
+
+
+def badge_markdown(verdict: str, audience: Audience = Audience.clinician) -> str:
+    """A verdict badge in Markdown (`:blue-badge[...]`), usable inside any text."""
+    color = BADGE_COLOR.get(verdict, "gray")
+    icon = BADGE_ICON.get(verdict, "")
+    return f":{color}-badge[{icon} {verdict_label(verdict, audience)}]"
+
+
+def citation_markdown(c: CitationOut) -> str:
+    """Source title (linked), section with its title, and revision."""
+    title = c.title or c.source
+    linked = f"[{title}]({c.url})" if c.url else title
+    section = f"§{c.section}" + (f" {c.section_title}" if c.section_title else "")
+    return f"{linked}, {section}, rev. {c.revision} (`{c.source}`)"
+
+
+CSS = """
+<style>
+  .block-container {padding-top: 2.2rem; max-width: 1180px;}
+  h1 {font-size: 1.9rem !important;}
+  h2 {font-size: 1.45rem !important;}
+  h3 {font-size: 1.15rem !important; margin-top: 0.4rem !important;}
+  div[data-testid="stCaptionContainer"] p {line-height: 1.45;}
+  @media print {
+    section[data-testid="stSidebar"], header, div[data-testid="stToolbar"],
+    .stDownloadButton, .no-print {display: none !important;}
+    .block-container {padding: 0 !important; max-width: 100% !important;}
+  }
+</style>
+"""
+
+
+def style() -> None:
+    """A calm page: a little more air at the top, and printing without the app's chrome."""
+    st.html(CSS)

@@ -1,0 +1,62 @@
+"""dmt-advisor, the app: from a patient profile to an explained, cited recommendation.
+
+Run with `make run` (or `streamlit run app/streamlit_app.py`). `?example=<name>` in the URL or
+`DMT_ADVISOR_EXAMPLE=<name or path>` in the environment preloads an example patient.
+This entry script sets up the session, the sidebar (audience switch, current verdict) and the
+pages; the pages are in app/views/ (not pages/: that name turns on
+Streamlit's older folder-based navigation, which AppTest then runs instead of st.navigation).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+APP_DIR = Path(__file__).resolve().parent
+if str(APP_DIR) not in sys.path:  # `streamlit run` adds it; AppTest and imports may not
+    sys.path.insert(0, str(APP_DIR))
+
+from dmt_ui import look, state  # noqa: E402
+from dmt_ui.look import badge_markdown  # noqa: E402
+
+from dmt_advisor.report import Audience  # noqa: E402
+
+# No Material page icons: the page icon becomes the favicon, and a Material favicon is fetched
+# from a font CDN (a failed request offline). An emoji favicon is drawn by the browser itself.
+st.set_page_config(page_title="dmt-advisor", page_icon="🧠", layout="wide")
+look.style()
+state.init_session()
+state.sync_widgets()
+
+PAGES = {
+    "profile": st.Page("views/profile.py", title="Profile",
+                       default=True),
+    "recommendation": st.Page("views/recommendation.py", title="Recommendation"),
+    "schedule": st.Page("views/schedule.py", title="Schedule and monitoring"),
+    "summary": st.Page("views/summary.py", title="Consultation summary"),
+    "rules": st.Page("views/rules.py", title="Rules"),
+}
+
+page = st.navigation(list(PAGES.values()))
+
+with st.sidebar:
+    st.radio("Who is reading?", [a.value for a in Audience], key="audience", horizontal=True,
+             format_func=lambda a: {"clinician": "Clinician", "patient": "Patient"}[a],
+             help="Clinician: precise and cited. Patient: plain language to read with the "
+                  "clinician.")
+    cur = state.current()
+    if cur.assessment is not None:
+        audience = state.audience()
+        for item in cur.assessment.assessments:
+            st.markdown(f"**{item.drug}** {badge_markdown(item.verdict, audience)}")
+        st.caption(f"Assessed on {cur.assessment.assessed_on.isoformat()}, "
+                   f"{cur.assessment.jurisdiction.value} labels.")
+    elif cur.problems:
+        st.caption(f"The profile needs {len(cur.problems)} more answer(s) before it can be "
+                   "assessed.")
+    st.caption("Decision support from cited label rules. Decisions are made by the patient "
+               "with their clinician.")
+
+page.run()

@@ -1,0 +1,102 @@
+"""Profile: a guided, step-by-step form over the profile format, with load / upload / download."""
+
+from __future__ import annotations
+
+import streamlit as st
+from dmt_ui import form, state
+from dmt_ui.fields import REVIEW, STEPS, label_of, step_of
+
+from dmt_advisor.profile import profile_to_yaml
+
+ss = st.session_state
+cur = state.current()
+LAST = len(STEPS)  # the review step comes after the field steps
+
+
+def _go(step: int) -> None:
+    state.sync_widgets()
+    ss.form_step = max(0, min(LAST, step))
+
+
+def _nav_changed() -> None:
+    if ss.get("step_nav") is not None:
+        ss.form_step = ss.step_nav
+
+
+def _load_example() -> None:
+    chosen = ss.get("example_choice")
+    if chosen:
+        state.load_example(chosen)
+
+
+def _uploaded() -> None:
+    file = ss.get("profile_upload")
+    if file is not None:
+        state.load_text(file.getvalue().decode("utf-8", errors="replace"), file.name)
+
+
+st.title("Patient profile")
+st.caption("Answer what is known. Leave the rest as *Unknown* or *Not tested yet*: an unknown is "
+           "reported as missing, never taken as normal.")
+
+with st.container(border=True):
+    left, middle, right = st.columns([5, 4, 3], vertical_alignment="bottom")
+    with left:
+        examples = state.examples()
+        st.selectbox("Start from an example patient", list(examples), key="example_choice",
+                     index=None, placeholder="Choose an example...",
+                     format_func=lambda n: examples[n].description)
+        st.button("Load example", key="load_example", on_click=_load_example,
+                  icon=":material/upload_file:", disabled=ss.get("example_choice") is None)
+    with middle:
+        st.file_uploader("Or upload a profile (YAML or JSON)", type=["yaml", "yml", "json"],
+                         key="profile_upload", on_change=_uploaded)
+    with right:
+        if cur.profile is not None:
+            st.download_button("Download this profile", profile_to_yaml(cur.profile),
+                               file_name="profile.yaml", mime="application/x-yaml",
+                               icon=":material/download:")
+        else:
+            st.button("Download this profile", disabled=True, icon=":material/download:",
+                      help="Available once the profile is valid.")
+        st.button("New empty profile", on_click=state.new_profile, icon=":material/restart_alt:")
+
+notice = ss.get("notice")
+if notice:
+    kind, text = notice
+    (st.success if kind == "success" else st.error)(text)
+
+titles = [*form.step_titles(), f"{LAST + 1}. {REVIEW}"]
+if ss.get("step_nav") != ss.form_step:
+    ss.step_nav = ss.form_step
+st.segmented_control("Step", list(range(LAST + 1)), format_func=lambda i: titles[i],
+                     key="step_nav", on_change=_nav_changed, label_visibility="collapsed")
+
+if cur.problems:
+    by_step: dict[int, list[str]] = {}
+    for p in cur.problems:
+        by_step.setdefault(step_of(p.path), []).append(label_of(p.path))
+    where = "; ".join(f"step {i + 1} ({', '.join(names)})" for i, names in sorted(by_step.items()))
+    st.info(f"{len(cur.problems)} answer(s) need attention before the profile can be assessed: "
+            f"{where}.", icon=":material/edit_note:")
+
+index = ss.form_step
+if index < LAST:
+    form.step(STEPS[index], cur)
+else:
+    if cur.profile is None:
+        st.caption("Fix the answers listed above; each is also shown next to its field.")
+        for p in cur.problems:
+            st.error(f"{label_of(p.path)} (`{p.path}`): {p.message}")
+    else:
+        st.success("The profile is valid and has been assessed.", icon=":material/check:")
+        st.page_link("views/recommendation.py", label="See the recommendation",
+                     icon=":material/arrow_forward:")
+        st.code(profile_to_yaml(cur.profile), language="yaml")
+
+back, forward, _ = st.columns([1, 1, 4])
+back.button("Back", key="nav_back", on_click=_go, args=(index - 1,), disabled=index == 0,
+            icon=":material/arrow_back:", width="stretch")
+forward.button("Next", key="nav_next", on_click=_go, args=(index + 1,),
+               disabled=index == LAST, type="primary", icon=":material/arrow_forward:",
+               width="stretch")

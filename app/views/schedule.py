@@ -1,0 +1,49 @@
+"""Schedule and monitoring: past doses, the next dates, and what to check, on one timeline."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from dmt_ui import state, timeline
+from dmt_ui.look import badge_markdown
+
+from dmt_advisor.report import PATIENT_NOTE, Audience
+
+profile, assessment, audience = state.page_start(
+    "Schedule and monitoring", "Your dates and check-ups", "The timeline")
+patient = audience is Audience.patient
+if patient:
+    st.info(PATIENT_NOTE, icon=":material/forum:")
+
+for item in assessment.assessments:
+    rows = timeline.rows(profile, item, patient=patient)
+    doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
+    st.subheader(item.drug, anchor=False, divider="gray")
+    st.markdown(badge_markdown(item.verdict, audience))
+    if not timeline.relevant(profile, item):
+        st.caption(f"No {item.drug} dose is recorded and none is planned by this assessment.")
+    frame = pd.DataFrame([r.as_record() for r in rows])
+    chart = timeline.chart(frame, assessment.assessed_on)
+    st.altair_chart(chart, width="stretch")
+    st.caption(
+        f"{len(doses)} dose(s) recorded; {len(item.schedule)} scheduled item(s) from the "
+        f"assessment; the dashed line is the assessment date ({assessment.assessed_on})."
+        if not patient else
+        "Dots are doses already given; bars show the window for the next dates; the dashed "
+        "line is today's assessment.")
+
+    if item.schedule:
+        st.markdown("**Scheduled**" if not patient else "**Next dates**")
+        st.dataframe(timeline.schedule_table(item, patient), hide_index=True, width="stretch")
+    else:
+        st.caption("No scheduled dates from the rules for this profile yet.")
+
+    checks = [f for f in item.findings if f.category in timeline.CHECK_CATEGORIES]
+    if checks:
+        st.markdown("**Work-up and monitoring**" if not patient else "**Tests and check-ups**")
+        for f in checks:
+            if patient:
+                st.markdown(f"- {f.patient_summary}")
+            else:
+                st.markdown(f"- {badge_markdown(f.verdict)} {f.summary}  \n"
+                            f":gray[Rule `{f.rule_id}`]")

@@ -1,0 +1,92 @@
+"""Consultation summary: a printable page, and the same summary as Markdown and PDF downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+from dmt_ui import state
+from dmt_ui.fields import label_of
+from dmt_ui.look import badge_markdown
+
+from dmt_advisor.assessment import CATEGORY_ORDER
+from dmt_advisor.report import (
+    CATEGORY_TITLE,
+    PATIENT_CATEGORY_TITLE,
+    PATIENT_NOTE,
+    VERDICT_FOR_PATIENTS,
+    Audience,
+    citation_text,
+    profile_facts,
+    render_summary_markdown,
+)
+from dmt_advisor.summary_pdf import render_summary_pdf
+
+ss = st.session_state
+profile, assessment, audience = state.page_start(
+    "Consultation summary", "Your summary", "The summary")
+patient = audience is Audience.patient
+prepared = state.today()
+key = (profile.model_dump_json(), audience.value, prepared.isoformat(),
+       assessment.rulebook.sha256)
+if ss.get("summary_files", {}).get("key") != key:
+    # Built once per profile and audience; these exact bytes are what the buttons hand out.
+    ss.summary_files = {
+        "key": key,
+        "md": render_summary_markdown(profile, assessment, audience, prepared),
+        "pdf": render_summary_pdf(profile, assessment, audience, prepared),
+    }
+files = ss.summary_files
+stem = f"dmt-advisor-summary-{assessment.assessed_on.isoformat()}" + ("-patient" if patient
+                                                                       else "")
+with st.container(horizontal=True, key="summary_downloads"):
+    st.download_button("Download PDF", files["pdf"], file_name=f"{stem}.pdf",
+                       mime="application/pdf", icon=":material/picture_as_pdf:", type="primary")
+    st.download_button("Download Markdown", files["md"], file_name=f"{stem}.md",
+                       mime="text/markdown", icon=":material/article:")
+st.caption("Printing this page (Ctrl/Cmd + P) leaves out the sidebar and buttons.")
+
+rb = assessment.rulebook
+with st.container(border=True):
+    st.markdown(f"**{'Consultation summary' if not patient else 'Your treatment information'}**"
+                f" · assessed on {assessment.assessed_on.isoformat()} · "
+                f"{assessment.jurisdiction.value} labels · rulebook {rb.version}")
+    if patient:
+        st.info(PATIENT_NOTE, icon=":material/forum:")
+    for item in assessment.assessments:
+        st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, audience)}")
+        if patient:
+            st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
+        for note in item.notes if not patient else []:
+            st.caption(note)
+        for category in CATEGORY_ORDER:
+            findings = item.findings_in(category)
+            if not findings:
+                continue
+            title = (PATIENT_CATEGORY_TITLE if patient else CATEGORY_TITLE)[category]
+            st.markdown(f"**{title}**")
+            for f in findings:
+                if patient:
+                    st.markdown(f"- {f.patient_summary}")
+                    continue
+                st.markdown(f"- {badge_markdown(f.verdict)} {f.summary}  \n"
+                            f"  :gray[Because {'; '.join(f.because)}.]  \n"
+                            f"  :gray[Source: {'; '.join(citation_text(c) for c in f.citations)}"
+                            f".]")
+        if item.missing:
+            if patient:
+                st.caption("Some information is not recorded yet; your care team may ask "
+                           "about it.")
+            else:
+                st.markdown("**Missing data**: " + "; ".join(label_of(m.field)
+                                                             for m in item.missing))
+    if not patient:
+        st.markdown("**Profile facts recorded**")
+        facts = profile_facts(profile)
+        cols = st.columns(3)
+        per_col = -(-len(facts) // 3)
+        for i, col in enumerate(cols):
+            col.caption("  \n".join(f"{label_of(path)}: **{value}**"
+                                     for path, value in facts[i * per_col:(i + 1) * per_col]))
+    st.caption(f"Rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
+               f"{assessment.assessed_on.isoformat()} against the "
+               f"{assessment.jurisdiction.value} labels; prepared {prepared.isoformat()}. "
+               "Decision support: the decision is made by the patient with their clinician.")

@@ -1,0 +1,70 @@
+"""Recommendation page: verdict badges, findings with reason and citation, missing data."""
+
+from __future__ import annotations
+
+import re
+
+from dmt_ui.fields import step_of
+from dmt_ui.state import WIDGET
+
+from dmt_advisor.report import PATIENT_NOTE
+from tests.app.conftest import goto, start, texts
+
+
+def test_a_contraindication_with_its_reason_and_citation() -> None:
+    at = goto(start(example="active-hepatitis-b"), "recommendation")
+    page = texts(at)
+    assert ":red-badge[:material/block: Contraindicated]" in page
+    assert "Contraindications" in [s.value for s in at.subheader]
+    assert "HBsAg is positive" in page and "anti-HBc is positive" in page
+    assert re.search(r"§4 Contraindications, rev\. 2024-01", page)
+    assert "ocrelizumab.contraindication.active-hbv" in page
+
+
+def test_the_verdict_follows_the_form_and_is_assessed_only_on_change() -> None:
+    at = goto(start(example="rrms-ready-to-start"), "recommendation")
+    assert ":green-badge[:material/check_circle: Eligible]" in texts(at)
+    count = at.session_state.assess_count
+    goto(at, "summary")
+    goto(at, "recommendation")
+    assert at.session_state.assess_count == count  # nothing changed: no new evaluation
+    goto(at, "profile")
+    at.segmented_control(key="step_nav").set_value(step_of("screening.hbsag")).run()
+    at.radio(key=f"{WIDGET}screening.hbsag").set_value("positive")
+    at.radio(key=f"{WIDGET}screening.anti_hbc").set_value("positive").run()
+    goto(at, "recommendation")
+    assert at.session_state.assess_count == count + 1
+    assert ":red-badge[:material/block: Contraindicated]" in texts(at)
+
+
+def test_missing_data_leads_back_to_the_step_that_supplies_it() -> None:
+    at = goto(start(example="rrms-new-referral"), "recommendation")
+    page = texts(at)
+    assert "Missing data" in [s.value for s in at.subheader]
+    assert ":blue-badge[:material/biotech: Work-up required]" in page
+    assert "Screening before treatment > HBsAg" in page
+    at.button(key="fill:ocrelizumab:screening.hbsag").click().run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Patient profile"]
+    assert at.session_state.form_step == step_of("screening.hbsag")
+    assert at.radio(key=f"{WIDGET}screening.hbsag").value == "unknown"
+
+
+def test_patient_wording_is_plain_and_leaves_decisions_to_the_clinician() -> None:
+    at = goto(start(example="active-hepatitis-b", audience="patient"), "recommendation")
+    page = texts(at)
+    assert PATIENT_NOTE in page
+    assert "What this means for you" in page
+    assert "Not advised by the drug label" in page
+    assert "Your clinician will talk with you about other options." in page
+    for jargon in ("Contraindicat", "§", "ocrelizumab.contraindication", "Work-up",
+                   "workup", "Because", "rev. 20", "HBsAg", "anti-HBc"):
+        assert jargon not in page, jargon
+    for instruction in ("you should stop", "stop taking", "you should start", "start taking"):
+        assert instruction not in page.lower()
+
+
+def test_an_incomplete_profile_is_not_assessed() -> None:
+    at = goto(start(), "recommendation")
+    assert "not complete enough to assess" in texts(at)
+    assert "Diagnosis > MS phenotype" in texts(at)

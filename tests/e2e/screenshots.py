@@ -1,0 +1,60 @@
+"""Screenshots of every page at desktop width, for docs/screenshots/ (`make screenshots`).
+
+Runs the real app with `streamlit run` and Debian's Chromium, with an example patient loaded
+through the `?example=` URL parameter.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
+
+# (file name, URL path, example, text to wait for, viewport height, audience)
+SHOTS: tuple[tuple[str, str, str, str, int, str], ...] = (
+    ("profile.png", "", "rrms-ready-to-start", "Patient profile", 1100, "clinician"),
+    ("recommendation.png", "recommendation", "rrms-anti-hbc-positive", "Because", 1900,
+     "clinician"),
+    ("recommendation-patient.png", "recommendation", "rrms-anti-hbc-positive",
+     "What this means for you", 1100, "patient"),
+    ("schedule.png", "schedule", "rrms-on-ocrelizumab-iv", "Doses given", 1200, "clinician"),
+    ("summary.png", "summary", "active-hepatitis-b", "Download PDF", 1700, "clinician"),
+    ("rules.png", "rules", "rrms-ready-to-start", "Eligibility", 1300, "clinician"),
+)
+
+
+def take(out_dir: Path, width: int = 1440) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with streamlit_server() as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, path, example, text, height, audience in SHOTS:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(f"{base}/{path}?example={example}")
+                if audience == "patient":
+                    wait_for_app(page, "Who is reading?")
+                    page.get_by_text("Patient", exact=True).first.click()
+                wait_for_app(page, text)
+                target = out_dir / name
+                page.screenshot(path=str(target))
+                written.append(target)
+                page.close()
+        finally:
+            browser.close()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    for path in take(args.out):
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()
