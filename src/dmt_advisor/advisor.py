@@ -123,7 +123,7 @@ class Advisor:
             verdict=verdict,
             findings=findings,
             missing=[MissingField(field=f, asked_by=ids) for f, ids in missing.items()],
-            schedule=schedule_for(drug, profile, facts),
+            schedule=schedule_for(drug, profile, facts, self.rulebook),
             notes=notes,
             trace=[TraceEntry(order=f.order, rule_id=f.engine_rule.rule_id,
                               outcome=f.engine_rule.outcome) for f in firings],

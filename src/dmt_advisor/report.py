@@ -48,7 +48,7 @@ VERDICT_FOR_PATIENTS: dict[Verdict, str] = {
 CATEGORY_TITLE: dict[Category, str] = {
     Category.eligibility: "Eligibility",
     Category.contraindication: "Contraindications",
-    Category.workup: "Work-up before the first dose",
+    Category.workup: "Screening and work-up",
     Category.administration: "Administration",
     Category.monitoring: "Monitoring",
     Category.pregnancy: "Pregnancy, contraception and lactation",

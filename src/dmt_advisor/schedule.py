@@ -18,12 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dmt_advisor.assessment import CitationOut, ScheduleItem
 from dmt_advisor.facts import Facts
 from dmt_advisor.profile import Formulation, Profile
-from dmt_advisor.rulebook.load import Rulebook, default_rules_dir, load_rulebook
+from dmt_advisor.rulebook.load import Rulebook
 from dmt_advisor.rulebook.model import Citation, Parameter
 
 DRUG = "ocrelizumab"
@@ -78,16 +77,6 @@ def status_on(due: dt.date, on: dt.date) -> str:
     return "upcoming" if on < due else "due" if on == due else "overdue"
 
 
-@lru_cache(maxsize=4)
-def _book_at(root: str) -> Rulebook:
-    return load_rulebook(root)
-
-
-def default_rulebook() -> Rulebook:
-    """The rulebook the default rules folder holds (loaded once per folder and process)."""
-    return _book_at(str(default_rules_dir()))
-
-
 @dataclass(frozen=True)
 class _Context:
     """What every item of one calendar needs: the rulebook, the patient's date and label set."""
@@ -133,15 +122,15 @@ class _Context:
 
 
 def schedule_for(drug: str, profile: Profile, facts: Facts,
-                 rulebook: Rulebook | None = None) -> list[ScheduleItem]:
+                 rulebook: Rulebook) -> list[ScheduleItem]:
     """The dosing calendar for `drug` on `profile.assessed_on` (empty for other drugs).
 
-    `rulebook` supplies the named parameters and the linked rules; by default the rulebook of
-    the default rules folder.
+    `rulebook` (the advisor's own, never reloaded here) supplies the named parameters and the
+    linked rules, so a calendar always uses the same rules as the findings beside it.
     """
     if drug != DRUG:
         return []
-    book = rulebook if rulebook is not None else default_rulebook()
+    book = rulebook
     if any(pid not in book.parameters for pid in PARAMETERS):
         return []  # a rulebook without the calendar's parameters gets no invented dates
     ctx = _Context(book, profile.assessed_on, profile.jurisdiction.value)
