@@ -65,10 +65,6 @@ class Advisor:
     def drugs(self) -> tuple[str, ...]:
         return tuple(self._rulesets)
 
-    def never_true(self) -> list[str]:
-        """Rule ids whose condition can never be true (for lint)."""
-        return [rid for rs in self._rulesets.values() for rid in rs.compiled.never_true]
-
     def close(self) -> None:
         for ruleset in self._rulesets.values():
             ruleset.close()

@@ -6,21 +6,22 @@ positive two-valued formulas over the *present* facts,
     T(C): C is true     F(C): C is false     U(C): C is undecided (neither),
 
 with the Kleene rules  T(all)=AND T(c), F(all)=OR F(c), T(any)=OR T(c), F(any)=AND F(c),
-T(not c)=F(c), F(not c)=T(c); and for a predicate p on fact f: T(p)=p (durable-rules never matches
-a missing field), F(p) = the complementary operator. Each rule becomes two engine rules, `r<n>t`
-(fires when T) and `r<n>f` (fires when F, or the jurisdiction is not the rule's); they are
-mutually exclusive by construction, and a rule for which neither fires is *undecided*.
+T(not c)=F(c), F(not c)=T(c), U(all)=AND(T(c)|U(c)) & OR U(c), U(any)=AND(F(c)|U(c)) & OR U(c),
+U(not c)=U(c); and for a predicate p on fact f: T(p)=p (durable-rules never matches a missing
+field), F(p) = the complementary operator, U(p) = `$nex f`.
 
-U(c) is neither true nor false: U(all) = AND(T(c)|U(c)) & OR U(c), U(any) = AND(F(c)|U(c)) &
-OR U(c), U(not c) = U(c), U(p) = `$nex f`. durable-rules expands every pattern into disjunctive
-normal form, and U grows as a product (400 conjunctions for one five-part rule), overflowing the C
-core's fixed stack; T and F stay small. So each rule gets T plus the cheaper of U (silent when
-false: few activations) and F (silent when undecided), see `_second_pattern`.
+Each rule becomes `r<n>t` (fires when T) plus at most one second pattern, the cheaper of
+`r<n>u` (fires when U; silence means false) and `r<n>f` (fires when F or in another
+jurisdiction; silence means undecided); see `_second_pattern`. durable-rules expands every pattern
+into disjunctive normal form, and U grows as a product (400 conjunctions for one five-part rule)
+while T and F stay small; rules are packed into shards whose conjunction count bounds the C core's
+fixed 64-entry stack (`compile_rules`).
 
 Emitted JSON uses only: equality, `$neq $lt $lte $gt $gte $ex $nex`, `$and`, `$or` over constants
 (no `$in`, no lists as values, no cross-fact tests, no `any` at rule level); every pattern is
-ANDed with the type discriminator `{"t": "patient"}` (so no pattern is made only of negations) and
-with the rule's jurisdictions. `check_emitted` re-verifies that whitelist on the final JSON.
+ANDed with the type discriminator `{"t": "patient"}` (so no pattern is made only of negations) and,
+unless the rule covers every jurisdiction, with its jurisdictions. `check_emitted` re-verifies
+that whitelist on the final JSON.
 """
 
 from __future__ import annotations

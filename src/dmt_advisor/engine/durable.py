@@ -4,7 +4,9 @@ Why not `durable.engine.Host` / `durable.lang`: they start dispatcher threads th
 sessions overlap, swallow action exceptions into session state, and cannot unregister a ruleset
 (shared/engineering/durable-rules-2.0.28.md §4-§6). Here:
 
-- one `threading.Lock` per ruleset (the C core has no locks and never releases the GIL);
+- one drug's rules live in several C rulesets (shards, see compile.py), evaluated in turn; each
+  shard is sent only the fact keys its patterns read;
+- one `threading.Lock` per drug (the C core has no locks and never releases the GIL);
 - a fresh session id per evaluation, refused if its 32-bit FNV-1a hash (what the C core keys
   sessions by) collides with a live session;
 - one fact per session, type-checked, asserted singly (the batch call drops bad facts silently);
@@ -13,8 +15,10 @@ sessions overlap, swallow action exceptions into session state, and cannot unreg
 - one firing per engine rule: durable-rules expands `$or` into disjunctive normal form and
   activates a rule once per matching conjunction (measured: `(a|b) & (c|d|e)` with every field
   true gives 6 activations), so repeats of the same rule are merged here;
-- `delete_state` always, in `finally` (a ruleset holds at most 1,024 live sessions);
-- `close()` deletes the C ruleset, so replacing a rulebook frees the old one.
+- `delete_state` in `finally` once a fact is asserted (a ruleset holds at most 1,024 live
+  sessions); if the assert itself fails the session may be half-built and deleting it has
+  corrupted the heap, so the rulesets are closed instead and the error says so;
+- `close()` deletes the C rulesets, so replacing a rulebook frees the old one.
 """
 
 from __future__ import annotations
