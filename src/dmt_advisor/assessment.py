@@ -57,6 +57,10 @@ class ScheduleItem(_Out):
     # additive (docs/schedule.md): where the dates come from, and what is not confirmed
     citations: list[CitationOut] = Field(default_factory=list)
     uncertain: str | None = None
+    # additive (issue 8): a dose on hold (status "on_hold") names the rules holding it and what
+    # would release it; no dose is shown as due while a stop or hold signal stands.
+    held_by: list[str] = Field(default_factory=list)
+    release: str | None = None
 
 
 class TraceEntry(_Out):

@@ -26,6 +26,7 @@ from dmt_advisor.rulebook.model import (
     Compare,
     Condition,
     Known,
+    LabelGap,
     NotOf,
     Parameter,
     Rule,
@@ -53,6 +54,7 @@ class Rulebook:
     rule_files: Mapping[str, str] = field(repr=False)  # rule id -> file, relative to root
     parameters: Mapping[str, Parameter] = field(
         default_factory=lambda: MappingProxyType({}), repr=False)  # named schedule numbers
+    label_gaps: tuple[LabelGap, ...] = field(default=(), repr=False)  # cited "not in label"
 
     @property
     def drugs(self) -> tuple[str, ...]:
@@ -160,6 +162,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
     rule_files: dict[str, str] = {}
     parameters: dict[str, Parameter] = {}
     parameter_files: dict[str, str] = {}
+    label_gaps: list[LabelGap] = []
     rule_paths = sorted(p for p in root.rglob("*.yaml") if p.parent != root)
     for path in rule_paths:
         rel = str(path.relative_to(root))
@@ -168,8 +171,10 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         except RulebookError as exc:
             errors.append(exc)
             continue
-        if not isinstance(data, dict) or "rules" not in data:
-            errors.append(RulebookError("a rule file is a mapping with a `rules:` list", rel))
+        if not isinstance(data, dict) or not {"rules", "parameters", "not_in_label"} & set(data):
+            errors.append(RulebookError(
+                "a rule file is a mapping with a `rules:`, `parameters:` or `not_in_label:` list",
+                rel))
             continue
         try:
             rule_file = RuleFile.model_validate(data)
@@ -196,6 +201,9 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
             errors.extend(RulebookError(msg, rel, param.id)
                           for msg in parameter_problems(param, sources, folder_drug))
             parameters[param.id] = param
+        for gap in rule_file.not_in_label:
+            errors.extend(RulebookError(msg, rel) for msg in citation_problems(gap.cites, sources))
+            label_gaps.append(gap)
 
     if not rules and not errors:
         errors.append(RulebookError("no rules found", str(root)))
@@ -210,6 +218,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         rules=tuple(rules),
         rule_files=MappingProxyType(rule_files),
         parameters=MappingProxyType(parameters),
+        label_gaps=tuple(label_gaps),
     )
 
 

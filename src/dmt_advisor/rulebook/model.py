@@ -63,6 +63,28 @@ class Category(StrEnum):
     schedule = "schedule"
 
 
+class HazardClass(StrEnum):
+    """Safety hazard classes the parity lint checks in every jurisdiction (issue 8).
+
+    A rule that controls one of these hazards names it in `hazard:`; for each drug, every
+    jurisdiction must have a rule of each class or a cited `not_in_label:` entry saying the label
+    is silent on it (docs/rules.md). Safety holds wherever the labels agree.
+    """
+
+    hbv = "hbv"
+    active_infection = "active-infection"
+    pml = "pml"
+    administration_reaction = "administration-reaction"  # infusion or injection reactions
+    live_vaccine = "live-vaccine"
+    pregnancy_lactation = "pregnancy-lactation"
+    malignancy = "malignancy"
+    immunocompromise = "immunocompromise"
+    immunoglobulins = "immunoglobulins"
+    liver_injury = "liver-injury"
+    workup_first_dose = "workup-first-dose"
+    observation_after_dose = "observation-after-dose"
+
+
 class UnknownPolicy(StrEnum):
     """What an undecidable rule does. Every rule must choose (no silent default).
 
@@ -248,7 +270,11 @@ class Rule(_Strict):
     drug: str = Field(pattern=r"^[a-z0-9-]+$")
     category: Category
     verdict: RuleVerdict
-    jurisdictions: list[Jurisdiction] = Field(min_length=1)
+    # Jurisdiction by default, difference by exception: a rule applies in every jurisdiction
+    # unless it names the ones whose label it encodes (US and EU versions of a differing fact).
+    jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: list(Jurisdiction),
+                                              min_length=1)
+    hazard: HazardClass | None = None
     when: Condition
     if_unknown: UnknownPolicy
     summary: str = Field(min_length=1)
@@ -288,11 +314,32 @@ class Parameter(_Strict):
         return f"{self.value} {self.unit}{'' if self.value == 1 else 's'}"
 
 
-class RuleFile(_Strict):
-    """A YAML file under rules/<drug>/: a list of rules, and optionally named parameters."""
+class LabelGap(_Strict):
+    """A cited, explicit "this label says nothing on this hazard" for one jurisdiction.
 
-    rules: list[Rule] = Field(min_length=1)
+    The parity lint accepts it in place of a rule of that hazard class; without either, the gap
+    is an error (a safety rule silently missing in one jurisdiction).
+    """
+
+    drug: str = Field(pattern=r"^[a-z0-9-]+$")
+    hazard: HazardClass
+    jurisdiction: Jurisdiction
+    statement: str = Field(min_length=1)
+    cites: list[Citation] = Field(min_length=1)
+
+
+class RuleFile(_Strict):
+    """A YAML file under rules/<drug>/: rules, named parameters and label-gap entries."""
+
+    rules: list[Rule] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
+    not_in_label: list[LabelGap] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> RuleFile:
+        if not (self.rules or self.parameters or self.not_in_label):
+            raise ValueError("a rule file has at least one of rules, parameters, not_in_label")
+        return self
 
 
 class Source(_Strict):
