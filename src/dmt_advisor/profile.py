@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,6 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from dmt_advisor.errors import FieldProblem, ProfileError
+from dmt_advisor.safe_load import InputError, decode, excerpt, load_json, load_yaml, read_bytes
 
 
 class Jurisdiction(StrEnum):
@@ -130,8 +133,79 @@ def _strict_bool(value: Any) -> Any:
     raise ValueError("must be true or false (or omitted when unknown)")
 
 
+def _whole_number(value: Any) -> Any:
+    """Only a written whole number: not yes/no (YAML 1.1 booleans), "40", or 40.5."""
+    if value is None:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{excerpt(value)} is not a whole number")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"{excerpt(value)} is not a whole number")
+    return int(value)
+
+
+def _number(value: Any) -> Any:
+    """Only a written, finite number: not yes/no, not "6.5", not .nan or .inf."""
+    if value is None:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{excerpt(value)} is not a number")
+    if not math.isfinite(value):
+        raise ValueError(f"{excerpt(value)} is not a finite number")
+    return value
+
+
+def _half_step(value: float | None) -> float | None:
+    """EDSS moves in steps of 0.5; pydantic's float `multiple_of` tolerates 1e-10."""
+    if value is not None and (value * 2) != round(value * 2):
+        raise ValueError(f"{excerpt(value)} is not a step of 0.5 (0, 0.5, 1.0 ... 10)")
+    return value
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+
+
+def _date_input(value: Any) -> Any:
+    """A date or YYYY-MM-DD text; never a number (pydantic reads 0 as 1970-01-01)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, str | dt.date):
+        raise ValueError(f"{excerpt(value)} is not a date; write YYYY-MM-DD")
+    return value
+
+
+def _date_range(value: dt.date) -> dt.date:
+    """Bounded so date arithmetic (the dosing calendar) never leaves Python's year 1..9999."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value.isoformat()} is outside {EARLIEST_DATE.isoformat()} to "
+                         f"{LATEST_DATE.isoformat()}")
+    return value
+
+
+def _each_date_input(value: Any) -> Any:
+    """`_date_input` for every item of a list of dates (the list itself checked by pydantic)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            try:
+                _date_input(item)
+            except ValueError as exc:
+                raise ValueError(f"item {index}: {exc}") from None
+    return value
+
+
+def _each_date_in_range(value: list[dt.date]) -> list[dt.date]:
+    for index, item in enumerate(value):
+        try:
+            _date_range(item)
+        except ValueError as exc:
+            raise ValueError(f"item {index}: {exc}") from None
+    return value
+
+
 Unknowable = BeforeValidator(_unknown_is_none)
 StrictBool = Annotated[bool | None, BeforeValidator(_strict_bool)]
+Date = Annotated[dt.date, BeforeValidator(_date_input), AfterValidator(_date_range)]
+WholeNumber = BeforeValidator(_whole_number)
+Number = BeforeValidator(_number)
 SerologyField = Annotated[Serology | None, Unknowable]
 
 
@@ -142,8 +216,8 @@ class _Section(BaseModel):
 
 
 class Patient(_Section):
-    age: Annotated[int | None, Field(ge=0, le=120)] = None
-    birth_date: dt.date | None = None
+    age: Annotated[int | None, WholeNumber, Field(ge=0, le=120)] = None
+    birth_date: Date | None = None
     sex: Sex | None = None
     reproductive_potential: StrictBool = None
 
@@ -151,19 +225,20 @@ class Patient(_Section):
 class Diagnosis(_Section):
     phenotype: Phenotype
     active_disease: StrictBool = None
-    diagnosed_on: dt.date | None = None
+    diagnosed_on: Date | None = None
     # EU SmPC 4.1 limits PPMS to "early" PPMS (disease duration, disability) with imaging
     # activity and gives no numeric cut-off there: the clinician's judgement, recorded.
     early_ppms: StrictBool = None
 
 
 class Activity(_Section):
-    last_relapse: dt.date | None = None
-    relapses_past_12_months: Annotated[int | None, Field(ge=0, le=50)] = None
-    last_new_mri_lesion: dt.date | None = None
-    new_t2_lesions_past_12_months: Annotated[int | None, Field(ge=0, le=500)] = None
-    gad_enhancing_lesions: Annotated[int | None, Field(ge=0, le=500)] = None
-    edss: Annotated[float | None, Field(ge=0, le=10, multiple_of=0.5)] = None
+    last_relapse: Date | None = None
+    relapses_past_12_months: Annotated[int | None, WholeNumber, Field(ge=0, le=50)] = None
+    last_new_mri_lesion: Date | None = None
+    new_t2_lesions_past_12_months: Annotated[int | None, WholeNumber, Field(ge=0, le=500)] = None
+    gad_enhancing_lesions: Annotated[int | None, WholeNumber, Field(ge=0, le=500)] = None
+    edss: Annotated[float | None, Number, Field(ge=0, le=10, multiple_of=0.5),
+                   AfterValidator(_half_step)] = None
     disability_worsening_past_12_months: StrictBool = None
 
 
@@ -171,7 +246,7 @@ class Screening(_Section):
     hbsag: SerologyField = None
     anti_hbc: SerologyField = None
     immunoglobulins: Annotated[ImmunoglobulinResult | None, Unknowable] = None
-    igg_g_per_l: Annotated[float | None, Field(ge=0, le=100)] = None
+    igg_g_per_l: Annotated[float | None, Number, Field(ge=0, le=100)] = None
     liver_tests: Annotated[LiverTestResult | None, Unknowable] = None
 
 
@@ -192,7 +267,7 @@ class History(_Section):
 class Vaccination(_Section):
     vaccine: str = Field(min_length=1, max_length=80)
     kind: VaccineKind
-    date: dt.date
+    date: Date
 
 
 class Reproductive(_Section):
@@ -203,19 +278,21 @@ class Reproductive(_Section):
 
 class CurrentTreatment(_Section):
     drug: Dmt
-    last_dose: dt.date | None = None
-    started: dt.date | None = None
+    last_dose: Date | None = None
+    started: Date | None = None
 
 
 class PriorTreatment(_Section):
     drug: Dmt
-    stopped: dt.date | None = None
+    stopped: Date | None = None
     reason: StopReason | None = None
 
 
 class OcrelizumabHistory(_Section):
     formulation: Formulation | None = None
-    doses: list[dt.date] = Field(default_factory=list, max_length=200)
+    doses: Annotated[list[dt.date], BeforeValidator(_each_date_input),
+                     AfterValidator(_each_date_in_range)] = Field(
+        default_factory=list, max_length=200)
     serious_infusion_reaction: StrictBool = None
 
 
@@ -226,7 +303,7 @@ class Treatment(_Section):
 
 
 class Labs(_Section):
-    lymphocytes_10e9_per_l: Annotated[float | None, Field(ge=0, le=100)] = None
+    lymphocytes_10e9_per_l: Annotated[float | None, Number, Field(ge=0, le=100)] = None
     jcv_antibody: SerologyField = None
     b_cells_repleted: StrictBool = None  # after stopping an anti-CD20: B cells back (CD19)
 
@@ -235,7 +312,7 @@ class Profile(_Section):
     """A patient profile, format 1. Minimal valid: format, patient.age, diagnosis.phenotype."""
 
     format: Literal[1] = 1
-    assessed_on: dt.date = Field(default_factory=dt.date.today)
+    assessed_on: Date = Field(default_factory=dt.date.today)
     jurisdiction: Jurisdiction = Jurisdiction.US
     patient: Patient
     diagnosis: Diagnosis
@@ -256,6 +333,8 @@ class Profile(_Section):
             raise _field_error("patient.age", "required (or give patient.birth_date)")
         if p.birth_date is not None and p.birth_date > self.assessed_on:
             raise _field_error("patient.birth_date", "is after assessed_on")
+        if p.birth_date is not None and _age_on(p.birth_date, self.assessed_on) > 120:
+            raise _field_error("patient.birth_date", "gives an age over 120 on assessed_on")
         if p.age is not None and p.birth_date is not None and _age_on(
             p.birth_date, self.assessed_on
         ) != p.age:
@@ -323,30 +402,32 @@ def _location(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.startswith(("function-", "literal[", "lax-or-strict", "json-or-python")):
+            continue
+        part = excerpt(part, 40) if not isinstance(part, str) else part[:80]
+        if part.startswith(("function-", "literal[", "lax-or-strict", "json-or-python")):
             continue  # pydantic-internal validator names, not profile fields
-        else:
-            out += f".{part}" if out else str(part)
+        out += f".{part}" if out else part
     return out or "(profile)"
 
 
 def _problem(err: dict[str, Any]) -> FieldProblem:
+    """One pydantic error as a field path and a short message (inputs quoted as excerpts)."""
     path = _location(tuple(err["loc"]))
     kind = err["type"]
     msg = str(err["msg"])
     if kind == "extra_forbidden":
         msg = "unknown field (check the spelling against docs/profile.md)"
     elif kind == "enum":
-        msg = f"{err['input']!r} is not allowed; expected one of {err['ctx']['expected']}"
+        msg = f"{excerpt(err['input'])} is not allowed; expected one of {err['ctx']['expected']}"
     elif kind == "missing":
         msg = "required field is missing"
     elif kind.startswith("date"):
-        msg = f"{err.get('input')!r} is not a date; write YYYY-MM-DD"
+        msg = f"{excerpt(err.get('input'))} is not a date; write YYYY-MM-DD"
     elif msg.startswith("Value error, "):
         msg = msg.removeprefix("Value error, ")
     elif kind == "profile_field":
         path, msg = err["ctx"]["path"], err["ctx"]["message"]
-    return FieldProblem(path, msg)
+    return FieldProblem(path, msg[:300])
 
 
 def parse_profile(data: Any, source: str | None = None) -> Profile:
@@ -356,28 +437,53 @@ def parse_profile(data: Any, source: str | None = None) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError([_problem(e) for e in exc.errors()], source) from None
+        problems = [_problem(e) for e in exc.errors(include_url=False)]
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], FieldProblem("(profile)", f"{more} more")]
+        raise ProfileError(problems, source) from None
+
+
+MAX_PROFILE_BYTES = 256 * 1024  # a full profile is a few KB; 200 vaccinations about 12 KB
+MAX_PROFILE_DEPTH = 12  # the deepest field (treatment.ocrelizumab.doses[0]) is 4 levels down
+MAX_PROBLEMS = 20  # listed per error; the rest are counted
 
 
 def load_profile(path: str | Path) -> Profile:
-    """Read a YAML or JSON profile file; errors name the file and the field path."""
+    """Read a YAML or JSON (by suffix) profile file; errors name the file and the field path."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        problem = FieldProblem("(file)", f"cannot read: {exc.strerror}")
-        raise ProfileError([problem], str(path)) from None
-    return profile_from_text(text, source=str(path))
+        data = read_bytes(path, MAX_PROFILE_BYTES)
+    except InputError as exc:
+        raise ProfileError([FieldProblem("(file)", exc.reason)], str(path)) from None
+    return profile_from_bytes(data, source=str(path))
+
+
+def profile_from_bytes(data: bytes, source: str | None = None) -> Profile:
+    """A profile from uploaded or read bytes: size-limited, UTF-8, JSON if `source` is .json."""
+    if len(data) > MAX_PROFILE_BYTES:
+        reason = f"file is {len(data):,} bytes; the limit is {MAX_PROFILE_BYTES:,}"
+        raise ProfileError([FieldProblem("(file)", reason)], source)
+    try:
+        text = decode(data)
+    except InputError as exc:
+        raise ProfileError([FieldProblem(exc.where or "(file)", exc.reason)], source) from None
+    return profile_from_text(text, source)
 
 
 def profile_from_text(text: str, source: str | None = None) -> Profile:
-    """Parse YAML (a superset of JSON) profile text."""
+    """Parse profile text: JSON when `source` ends in .json, else strict YAML (no aliases)."""
+    if len(text) > MAX_PROFILE_BYTES:
+        reason = f"text is {len(text):,} characters; the limit is {MAX_PROFILE_BYTES:,}"
+        raise ProfileError([FieldProblem("(file)", reason)], source)
+    is_json = source is not None and source.lower().endswith(".json")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "(file)"
-        raise ProfileError([FieldProblem(where, "not valid YAML or JSON")], source) from None
+        if is_json:
+            data = load_json(text, max_depth=MAX_PROFILE_DEPTH)
+        else:
+            data = load_yaml(text, max_depth=MAX_PROFILE_DEPTH)
+    except InputError as exc:
+        raise ProfileError([FieldProblem(exc.where or "(file)", exc.reason)], source) from None
     return parse_profile(data, source)
 
 

@@ -15,9 +15,17 @@ sessions overlap, swallow action exceptions into session state, and cannot unreg
 - one firing per engine rule: durable-rules expands `$or` into disjunctive normal form and
   activates a rule once per matching conjunction (measured: `(a|b) & (c|d|e)` with every field
   true gives 6 activations), so repeats of the same rule are merged here;
+- numbers are written in a form the C core's JSON parser always reads: it refuses an exponent
+  without a decimal point (`1e-10`, `1e+16`, error 204), which is how Python writes them, so
+  every float is written with one (`1.0e-10`); non-finite numbers, integers past 64 bits and
+  strings over `MAX_STRING` characters are refused before the C core sees them;
 - `delete_state` in `finally` once a fact is asserted (a ruleset holds at most 1,024 live
   sessions); if the assert itself fails the session may be half-built and deleting it has
-  corrupted the heap, so the rulesets are closed instead and the error says so;
+  corrupted the heap, so that shard set is abandoned (not deleted) and rebuilt from the compiled
+  JSON: the failing assessment gets a clear error and the next one, from any user, works. Only
+  after `MAX_REBUILDS` such failures is the ruleset closed (each abandoned set is leaked memory);
+- an action that calls back into the same ruleset (evaluate or close) gets an error at once
+  instead of waiting forever on the lock it is running under;
 - `close()` deletes the C rulesets, so replacing a rulebook frees the old one.
 """
 
@@ -74,8 +82,48 @@ class Firing:
 Action = Callable[[Firing, Mapping[str, Any]], None]
 
 
+MAX_STRING = 4096  # fact strings are enum values; the C core fails (error 314) near 16 MB
+
+
+def engine_float(value: float) -> str:
+    """A float as JSON the C core parses: an exponent only after a decimal point."""
+    if not math.isfinite(value):
+        raise EngineError(f"{value!r} is not a finite number")
+    text = repr(value)
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        text = f"{mantissa}.0e{exponent}"
+    return text
+
+
+def engine_json(value: Any) -> str:
+    """JSON for the C core (facts and compiled rules): ASCII, and numbers it always parses."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        if not -_INT64 <= value < _INT64:
+            raise EngineError(f"{value} is outside the 64-bit integer range")
+        return str(value)
+    if isinstance(value, float):
+        return engine_float(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=True)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=True)}: {engine_json(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(engine_json(v) for v in value) + "]"
+    raise EngineError(f"unsupported value type {type(value).__name__}")
+
+
 def _check_json_value(key: str, value: Any) -> None:
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        if len(value) > MAX_STRING:
+            raise EngineError(f"fact field {key} is longer than {MAX_STRING} characters")
         return
     if isinstance(value, int):
         if not -_INT64 <= value < _INT64:
@@ -91,7 +139,8 @@ def _check_json_value(key: str, value: Any) -> None:
 class DurableRuleset:
     """One drug's compiled rules living in the C core (one handle per shard). Thread-safe."""
 
-    MAX_PROPERTIES = 250  # the C core rejects facts with more than 254 properties
+    MAX_PROPERTIES = 250  # the C core rejects facts with more than 250 properties (measured)
+    MAX_REBUILDS = 16  # shard sets abandoned after a failed assert before closing for good
 
     def __init__(self, compiled: CompiledRuleset, max_activations: int | None = None) -> None:
         self.compiled = compiled
@@ -100,30 +149,59 @@ class DurableRuleset:
         # a loop guard, not a budget: DNF expansion may legitimately activate a rule many times
         self.max_activations = max_activations or 64 * len(compiled.engine_rules) + 64
         self._lock = threading.Lock()
+        self._owner: int | None = None  # thread evaluating now: an action re-entering is refused
+        self.rebuilds = 0
         self._sids = itertools.count()
         self._live_hashes: set[int] = set()
         self._undecided = {
             rule_id: EngineRule(f"r{index}u", rule_id, "undecided", index)
             for index, rule_id in enumerate(compiled.rule_ids)}
-        handles: list[int] = []
-        self._finalizer = weakref.finalize(self, _delete_rulesets, handles)
-        for number, shard in enumerate(compiled.shards):
+        self._shard_json = tuple(_shard_json(shard, compiled) for shard in compiled.shards)
+        self._live: list[int] = []  # what the finalizer deletes
+        self._finalizer = weakref.finalize(self, _delete_rulesets, self._live)
+        self._handles: tuple[int, ...] | None = self._create_handles()
+
+    def _create_handles(self) -> tuple[int, ...]:
+        """Create every shard in the C core (again, after a failed assert)."""
+        created: list[int] = []
+        generation = self.rebuilds
+        for number, (shard, text) in enumerate(zip(self.compiled.shards, self._shard_json,
+                                                   strict=True)):
             try:
-                handles.append(_c.create_ruleset(f"{self.name}_{number}",
-                                                 json.dumps(shard, ensure_ascii=True)))
+                created.append(_c.create_ruleset(f"{self.name}_{generation}_{number}", text))
             except _c.error as exc:
-                self._finalizer()
-                culprit = _first_refused_rule(shard, compiled)
+                _delete_rulesets(created)
+                culprit = _first_refused_rule(shard, self.compiled)
                 raise EngineError(f"durable-rules refused the compiled rules: {exc}",
                                   rule_id=culprit) from None
-        self._handles: tuple[int, ...] | None = tuple(handles)
+        self._live[:] = created
+        return tuple(created)
+
+    def _rebuild(self) -> str:
+        """Abandon the current shards (possibly corrupt: never deleted) and create new ones."""
+        self._live.clear()  # leaked on purpose: deleting a half-built session corrupts the heap
+        self._handles = None
+        if self.rebuilds >= self.MAX_REBUILDS:
+            return f"the ruleset is closed after {self.rebuilds} rebuilds"
+        self.rebuilds += 1
+        try:
+            self._handles = self._create_handles()
+        except EngineError as exc:
+            return f"rebuilding the ruleset failed ({exc}); it is closed"
+        return "the engine was rebuilt; other assessments are unaffected"
 
     @property
     def closed(self) -> bool:
         return self._handles is None
 
+    def _refuse_reentry(self, what: str) -> None:
+        if self._owner == threading.get_ident():
+            raise EngineError(f"an engine action called {what} on the ruleset it runs under; "
+                              "actions must not call back into the same advisor")
+
     def close(self) -> None:
         """Delete the C rulesets; waits for an evaluation in progress to finish."""
+        self._refuse_reentry("close")
         with self._lock:
             if self._handles is not None:
                 self._handles = None
@@ -147,31 +225,35 @@ class DurableRuleset:
         (true and false patterns), in the caller's thread; its exceptions propagate.
         """
         if len(fact) > self.MAX_PROPERTIES:
-            raise EngineError(f"fact has {len(fact)} properties; durable-rules takes at most 254")
+            raise EngineError(f"fact has {len(fact)} properties; durable-rules takes at most "
+                              f"{self.MAX_PROPERTIES}")
         for key, value in fact.items():
             if key not in _SAFE_KEYS and ("." in key or "$" in key or key in _RESERVED):
                 raise EngineError(f"fact field name {key!r} is reserved or not engine-safe")
-            if type(value) not in _PLAIN_TYPES:
+            if type(value) not in _PLAIN_TYPES or type(value) is str:
                 _check_json_value(key, value)
             elif type(value) is float and not math.isfinite(value):
                 raise EngineError(f"fact field {key} is not a finite number")
             elif type(value) is int and not -_INT64 <= value < _INT64:
                 raise EngineError(f"fact field {key} is outside the 64-bit integer range")
+        self._refuse_reentry("evaluate")
         with self._lock:
             handles = self._handles
             if handles is None:
                 raise EngineError(f"ruleset {self.name} is closed")
             sid, digest = self._new_sid()
             fired: dict[str, EngineRule] = {}
+            self._owner = threading.get_ident()
             try:
                 for handle, keys in zip(handles, self.compiled.shard_keys, strict=True):
                     # each shard gets only the facts its patterns read: smaller JSON to parse
                     # and smaller agenda messages (a third of the engine time, measured)
                     payload = {k: v for k, v in fact.items() if k in keys}
                     payload.update(sid=sid, id="patient", t=FACT_TYPE_TAG)
-                    payload_json = json.dumps(payload, ensure_ascii=True, allow_nan=False)
+                    payload_json = _fact_json(payload)
                     self._run_shard(handle, sid, payload_json, payload, action, fired)
             finally:
+                self._owner = None
                 self._live_hashes.discard(digest)
         return self._outcomes(fired)
 
@@ -205,13 +287,14 @@ class DurableRuleset:
             code, state_handle = _c.assert_fact(handle, payload_json)
         except _c.error as exc:
             # The session may be half-built; deleting it has been seen to corrupt the heap.
-            # Close this ruleset for good rather than risk it, and say so.
-            self._handles = None
-            raise EngineError(f"durable-rules could not assert the patient fact ({exc}); "
-                              "this ruleset is closed") from None
+            # Abandon these shards and build new ones, so this patient alone fails.
+            outcome = self._rebuild()
+            raise EngineError(f"durable-rules could not take this patient's facts ({exc}); "
+                              f"this assessment failed and {outcome}") from None
         except MemoryError:
-            self._handles = None
-            raise EngineError("durable-rules ran out of session slots; ruleset closed") from None
+            outcome = self._rebuild()
+            raise EngineError("durable-rules ran out of session slots; this assessment failed "
+                              f"and {outcome}") from None
         try:
             if code != _ASSERT_OK:
                 raise EngineError(f"durable-rules answered code {code} to a fresh fact")
@@ -242,6 +325,31 @@ class DurableRuleset:
             _c.delete_state(handle, sid)
 
 
+def _fact_json(payload: Mapping[str, Any]) -> str:
+    """The flat patient fact as JSON; floats with a decimal point (see `engine_float`)."""
+    parts = []
+    for key, value in payload.items():
+        if type(value) is float:
+            text = engine_float(value)
+        else:
+            text = json.dumps(value, ensure_ascii=True)
+        parts.append(f"{json.dumps(key, ensure_ascii=True)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _shard_json(shard: Mapping[str, Any], compiled: CompiledRuleset) -> str:
+    """A compiled shard as JSON for the C core; an operand it cannot take names its rule."""
+    parts = []
+    for name, pattern in shard.items():
+        try:
+            parts.append(f"{json.dumps(name)}: {engine_json(pattern)}")
+        except EngineError as exc:
+            engine_rule = compiled.engine_rules.get(name)
+            raise EngineError(f"operand the engine cannot take: {exc}",
+                              rule_id=engine_rule.rule_id if engine_rule else name) from None
+    return "{" + ", ".join(parts) + "}"
+
+
 def _rule_name(message: str) -> str:
     """The rule name of an agenda message `{"r3t": {"m": {...}}}` without parsing the fact."""
     if not message.startswith('{"'):
@@ -264,7 +372,8 @@ def _first_refused_rule(shard: dict[str, Any], compiled: CompiledRuleset) -> str
         if name == SENTINEL_RULE:
             continue
         try:
-            handle = _c.create_ruleset(f"probe_{uuid.uuid4().hex}", json.dumps({name: pattern}))
+            handle = _c.create_ruleset(f"probe_{uuid.uuid4().hex}",
+                                       engine_json({name: pattern}))
         except _c.error:
             return compiled.engine_rules[name].rule_id
         _c.delete_ruleset(handle)
