@@ -49,6 +49,19 @@ class RulebookError(DmtAdvisorError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class MissingRuleError(RulebookError, KeyError):
+    """Code asked for a rule or parameter the rules folder lacks (a KeyError, for `in`-style
+    callers); `dmt-advisor lint` reports the ids the code needs, so this is caught earlier."""
+
+    def __init__(self, rule_id: str, folder: str | None = None) -> None:
+        where = f" ({folder})" if folder else ""
+        RulebookError.__init__(self, f"missing from the rules folder{where}; the code needs it",
+                               None, rule_id)
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)
+
+
 class RulebookErrors(RulebookError):
     """Several rulebook problems at once, so an author sees them all in one run."""
 

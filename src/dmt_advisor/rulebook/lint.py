@@ -17,6 +17,7 @@ Whole-rulebook checks (here):
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,8 @@ def lint_rulebook(root: str | Path | None = None) -> LintReport:
         report.errors.append(str(exc))
         return report
     report.rule_count, report.source_count = len(book.rules), len(book.sources)
+    report.errors += engine_operand_problems(book)
+    report.errors += ids_the_code_needs(book)
     report.errors += never_true_rules(book)
     report.errors += same_condition_different_verdict(book.rules, book.rule_files)
     report.errors += fields_missing_from_profile(book.rules, book.rule_files)
@@ -70,6 +73,63 @@ def lint_rulebook(root: str | Path | None = None) -> LintReport:
     report.warnings += older_source_revisions(book.sources, book.rules)
     report.warnings += unused_sources(book.sources, book.rules)
     return report
+
+
+_INT64 = 2**63
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+MAX_SPAN_DAYS = 200 * 366  # a longer "within the last" span can only be a typo
+
+
+def engine_operand_problems(book: Rulebook) -> list[str]:
+    """Operands the engine cannot take or compare: NaN (never equal, so a rule silently never
+    fires), infinities, integers past 64 bits (saturated by the C parser), spans that are zero,
+    negative or longer than 200 years. Floats in exponent form are fine: the adapter writes
+    them with a decimal point (engine/durable.py `engine_float`)."""
+    out: list[str] = []
+    for rule in book.rules:
+        stack: list[Condition] = [rule.when]
+        while stack:
+            c = stack.pop()
+            match c:
+                case AllOf(all=parts) | AnyOf(any=parts):
+                    stack += parts
+                case NotOf(not_=inner):
+                    stack.append(inner)
+                case Compare():
+                    out += [f"{_where(rule, book.rule_files)}: {c.field} {c.op}: {problem}"
+                            for problem in _operand_engine_problems(c)]
+    return out
+
+
+def _operand_engine_problems(c: Compare) -> list[str]:
+    if c.op in ("within_last", "not_within_last"):
+        span = c.operand
+        days = span.amount * _UNIT_DAYS.get(span.unit, 1)
+        if span.amount < 1 or days > MAX_SPAN_DAYS:
+            return [f"span {span.amount} {span.unit} must be at least 1 and at most 200 years"]
+        return []
+    values = c.operand if c.op == "one_of" else [c.operand]
+    out = []
+    for value in values:
+        if isinstance(value, float) and not math.isfinite(value):
+            out.append(f"{value!r} is not a finite number (the engine cannot compare it)")
+        elif isinstance(value, int) and not isinstance(value, bool) and not (
+                -_INT64 <= value < _INT64):
+            out.append(f"{value} is outside the 64-bit integer range the engine reads")
+    return out
+
+
+def ids_the_code_needs(book: Rulebook) -> list[str]:
+    """Rule and parameter ids the dosing calendar (schedule.py) reads by name: a missing one
+    would fail every assessment that reaches it, so it is a lint error here."""
+    from dmt_advisor import schedule
+
+    have = {rule.id for rule in book.rules} | set(book.parameters)
+    drugs = set(book.drugs)
+    needed = sorted({value for name, value in vars(schedule).items()
+                     if name.startswith(("R_", "P_")) and isinstance(value, str)})
+    return [f"rule {rid}: missing; schedule.py needs it (restore it or change the code)"
+            for rid in needed if rid.split(".", 1)[0] in drugs and rid not in have]
 
 
 def never_true_rules(book: Rulebook) -> list[str]:

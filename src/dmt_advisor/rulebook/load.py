@@ -14,10 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from dmt_advisor.errors import RulebookError, RulebookErrors
+from dmt_advisor.errors import MissingRuleError, RulebookError, RulebookErrors
 from dmt_advisor.facts import FACT_SPECS, FactType
 from dmt_advisor.rulebook.model import (
     AllOf,
@@ -36,9 +35,15 @@ from dmt_advisor.rulebook.model import (
     SourcesFile,
     Unknown,
 )
+from dmt_advisor.safe_load import InputError, decode, load_yaml, read_bytes
 
 MANIFEST = "rulebook.yaml"
 SOURCES = "sources.yaml"
+RULE_SUFFIX = ".yaml"
+MAX_RULE_FILE_BYTES = 8 * 2**20  # 10,000 rules fit in about 3 MB
+MAX_YAML_DEPTH = 64  # YAML nesting of one rule file (mappings and lists)
+MAX_YAML_NODES = 500_000  # values after expanding aliases (an alias DAG grows as 2^depth)
+MAX_CONDITION_DEPTH = 8  # all/any/not nesting: compile time grows exponentially with depth
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,17 @@ class Rulebook:
         return tuple(rule for rule in self.rules if rule.drug == drug)
 
     def parameter(self, parameter_id: str) -> Parameter:
-        """A named parameter by id (KeyError names it when the rule files lack it)."""
-        return self.parameters[parameter_id]
+        """A named parameter by id (MissingRuleError, a KeyError, names it when absent)."""
+        try:
+            return self.parameters[parameter_id]
+        except KeyError:
+            raise MissingRuleError(parameter_id, str(self.root)) from None
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise KeyError(rule_id)
+        raise MissingRuleError(rule_id, str(self.root))
 
 
 def default_rules_dir() -> Path:
@@ -82,16 +90,54 @@ def default_rules_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "rules"
 
 
-def _read_yaml(path: Path, root: Path) -> Any:
+def _read_yaml(path: Path, root: Path) -> tuple[bytes, Any]:
+    """A rule file's bytes and YAML, bounded; errors keep the line, column and reason."""
     rel = str(path.relative_to(root))
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RulebookError(f"cannot read: {exc.strerror}", rel) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise RulebookError(f"not valid YAML{where}", rel) from None
+        raw = read_bytes(path, MAX_RULE_FILE_BYTES)
+        return raw, load_yaml(decode(raw), allow_aliases=True, max_depth=MAX_YAML_DEPTH,
+                              max_nodes=MAX_YAML_NODES)
+    except InputError as exc:
+        raise RulebookError(str(exc), rel) from None
+
+
+def discover_rule_files(root: Path) -> tuple[list[Path], list[RulebookError]]:
+    """Every `<drug>/**/*.yaml` rule file, and an error for each YAML-like thing not read.
+
+    Nothing that looks like a rule file is skipped silently: a `.yml` file, a rule file at the
+    folder's root, a folder named `*.yaml`, or a linked folder (not followed) is an error.
+    """
+    found: list[Path] = []
+    errors: list[RulebookError] = []
+
+    def walk_error(exc: OSError) -> None:
+        where = Path(exc.filename).relative_to(root) if exc.filename else root
+        errors.append(RulebookError(f"cannot read folder: {exc.strerror or exc}", str(where)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=walk_error, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            rel = str((here / name).relative_to(root))
+            if (here / name).is_symlink():
+                errors.append(RulebookError("a linked folder is not followed; copy it in", rel))
+            elif name.lower().endswith((".yaml", ".yml")):
+                errors.append(RulebookError("is a folder, not a rule file", rel))
+        for name in sorted(filenames):
+            path = here / name
+            rel = str(path.relative_to(root))
+            if not name.lower().endswith((".yaml", ".yml")):
+                continue
+            if here == root:
+                if name not in (MANIFEST, SOURCES):
+                    errors.append(RulebookError(
+                        "rule files go in a drug folder (<rules>/<drug>/); this file is not read",
+                        rel))
+            elif not name.endswith(RULE_SUFFIX):
+                errors.append(RulebookError(
+                    f"rule files end in {RULE_SUFFIX}; rename it (this file is not read)", rel))
+            else:
+                found.append(path)
+    return sorted(found), errors
 
 
 def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[RulebookError]:
@@ -103,8 +149,10 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
         rule_id = None
         if len(loc) >= 2 and loc[0] in ("rules", "parameters") and isinstance(loc[1], int):
             try:
-                rule_id = data[loc[0]][loc[1]].get("id") or f"{loc[0]}[{loc[1]}]"
+                rule_id = data[loc[0]][loc[1]].get("id")
             except (KeyError, IndexError, TypeError, AttributeError):
+                rule_id = None
+            if not isinstance(rule_id, str) or not rule_id:  # an `id:` that is a mapping...
                 rule_id = f"{loc[0]}[{loc[1]}]"
             loc = loc[2:]
         # union members (`int`, `float`...) and validator names are pydantic's, not the author's
@@ -134,13 +182,14 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
 
     def read(path: Path) -> Any:
         rel = str(path.relative_to(root))
-        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-        return _read_yaml(path, root)
+        raw, data = _read_yaml(path, root)
+        digest.update(rel.encode() + b"\0" + raw + b"\0")
+        return data
 
     manifest_path = root / MANIFEST
     sources_path = root / SOURCES
     for required in (manifest_path, sources_path):
-        if not required.is_file():
+        if not required.exists():
             raise RulebookError("required file is missing", required.name)
 
     try:
@@ -163,7 +212,8 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
     parameters: dict[str, Parameter] = {}
     parameter_files: dict[str, str] = {}
     label_gaps: list[LabelGap] = []
-    rule_paths = sorted(p for p in root.rglob("*.yaml") if p.parent != root)
+    rule_paths, errors_found = discover_rule_files(root)
+    errors += errors_found
     for path in rule_paths:
         rel = str(path.relative_to(root))
         try:
@@ -229,9 +279,29 @@ def rule_problems(rule: Rule, sources: Mapping[str, Source], folder_drug: str) -
         problems.append(f"drug {rule.drug!r} does not match its folder {folder_drug!r}")
     if not rule.id.startswith(f"{rule.drug}.{rule.category.value}."):
         problems.append(f"id must start with '{rule.drug}.{rule.category.value}.'")
+    depth = condition_depth(rule.when)
+    if depth > MAX_CONDITION_DEPTH:
+        problems.append(f"condition nests {depth} levels of all/any/not; at most "
+                        f"{MAX_CONDITION_DEPTH} (split it into simpler rules)")
+        return problems  # compiling it could take minutes
     problems += condition_problems(rule.when)
     problems += citation_problems(rule.cites, sources)
     return problems
+
+
+def condition_depth(cond: Condition) -> int:
+    """Levels of all/any/not (iterative: a deep condition must not hit the recursion limit)."""
+    deepest = 0
+    stack: list[tuple[Condition, int]] = [(cond, 0)]
+    while stack:
+        c, level = stack.pop()
+        deepest = max(deepest, level)
+        match c:
+            case AllOf(all=parts) | AnyOf(any=parts):
+                stack += [(part, level + 1) for part in parts]
+            case NotOf(not_=inner):
+                stack.append((inner, level + 1))
+    return deepest
 
 
 def parameter_problems(param: Parameter, sources: Mapping[str, Source],
