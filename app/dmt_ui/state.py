@@ -19,7 +19,13 @@ import streamlit as st
 from dmt_advisor.advisor import Advisor, default_advisor
 from dmt_advisor.assessment import Assessment
 from dmt_advisor.errors import DmtAdvisorError, FieldProblem, ProfileError
-from dmt_advisor.profile import Profile, load_profile, parse_profile, profile_from_text
+from dmt_advisor.profile import (
+    Profile,
+    load_profile,
+    parse_profile,
+    profile_from_bytes,
+    profile_from_text,
+)
 from dmt_advisor.report import Audience
 
 from .fields import draft_to_data, empty_draft, profile_to_draft, spec_for
@@ -133,6 +139,16 @@ def load_text(text: str, source: str) -> None:
     """Load an uploaded profile; a bad file leaves the current profile as it was."""
     try:
         profile = profile_from_text(text, source)
+    except ProfileError as exc:
+        st.session_state.notice = ("error", str(exc))
+        return
+    set_draft(profile_to_draft(profile), f"Loaded {source}.")
+
+
+def load_bytes(data: bytes, source: str) -> None:
+    """Load an uploaded file as it came: too big, not UTF-8 or malformed is one clear error."""
+    try:
+        profile = profile_from_bytes(data, source)
     except ProfileError as exc:
         st.session_state.notice = ("error", str(exc))
         return

@@ -31,8 +31,8 @@ def _load_example() -> None:
 
 def _uploaded() -> None:
     file = ss.get("profile_upload")
-    if file is not None:
-        state.load_text(file.getvalue().decode("utf-8", errors="replace"), file.name)
+    if file is not None:  # bytes as uploaded: size, UTF-8 and JSON-or-YAML checked on loading
+        state.load_bytes(file.getvalue(), file.name)
 
 
 st.title("Patient profile")

@@ -159,3 +159,27 @@ def test_download_is_offered_only_for_a_valid_profile() -> None:
     empty = start()
     assert not empty.get("download_button")
     assert any(b.label == "Download this profile" and b.disabled for b in empty.button)
+
+
+def test_hostile_uploads_get_a_clear_error_and_the_app_keeps_working() -> None:
+    """Issue 13: the audit's reproducers and an oversized file, uploaded; then a normal one."""
+    hostile = ROOT / "tests" / "fixtures" / "hostile"
+    at = start()
+    for name in ("yaml-bomb-sex.yaml", "invalid-calendar-date.yaml", "deep-nesting-1000.json",
+                 "int-5000-digits.yaml", "binary-garbage.yaml", "duplicate-key-silent.yaml",
+                 "schedule-year-10000.yaml", "edss-1e-10-closes-advisor.yaml"):
+        at.file_uploader(key="profile_upload").set_value(
+            (name, (hostile / name).read_bytes(), "application/x-yaml"))
+        at.run()
+        assert not at.exception, name
+        assert at.error and len(at.error[0].value) < 2_000, name
+    big = b"format: 1\npatient: {age: 40}\ndiagnosis: {phenotype: RRMS}\n" + b"#" * 400_000
+    at.file_uploader(key="profile_upload").set_value(("big.yaml", big, "application/x-yaml"))
+    at.run()
+    assert "the limit is 262,144" in at.error[0].value
+    text = (ROOT / "examples" / "active-hepatitis-b.yaml").read_bytes()
+    at.file_uploader(key="profile_upload").set_value(("p.yaml", text, "application/x-yaml"))
+    at.run()
+    assert "Loaded p.yaml" in at.success[0].value
+    goto(at, "recommendation")
+    assert not at.exception and "Contraindicated" in texts(at)
