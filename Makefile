@@ -7,13 +7,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/rrms-ready-to-start.yaml
+# The venv's own installers, pinned past their known advisories (a fresh venv has pip 23.2.1,
+# PYSEC-2023-228, and setuptools 65.5.0, PYSEC-2022-43012; setuptools < 78.1.1 also has
+# CVE-2024-6345 and CVE-2025-47273; pip < 25.3 has CVE-2025-8869). `make audit` checks the rest.
+BOOTSTRAP := pip==26.3 setuptools==80.9.0
+PIP_AUDIT := pip-audit==2.10.1
 
-.PHONY: run test bench lint assess clean browser screenshots
+.PHONY: run test bench lint assess clean browser screenshots audit fuzz
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@test -n "$(PYTHON)" || { echo "error: need python3.11 or python3.12 (durable-rules 2.0.28 fails on 3.13)" >&2; exit 2; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(BOOTSTRAP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
@@ -40,6 +45,19 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run_bench --out bench/results.md
+
+# Known advisories for every installed package, where an advisory service answers. pip-audit
+# reports a package it could not look up as "skipped", not as vulnerable: scripts/audit.py fails
+# and says so plainly instead of calling that clean.
+audit: $(STAMP)
+	$(BIN)/python -m pip install --quiet $(PIP_AUDIT)
+	$(BIN)/python scripts/audit.py
+
+# The long fuzz run (make test runs a short, seeded one): hostile profiles and rule folders,
+# each in a watched worker; prints inputs, clear errors, tracebacks, hangs and peak memory.
+FUZZ_N ?= 3000
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.run_fuzz --profiles $(FUZZ_N) --rule-folders 60
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
