@@ -221,8 +221,9 @@ def load_yaml(text: str, *, allow_aliases: bool = False, max_depth: int = 32,
     """One YAML document, strictly and boundedly; raises `InputError` with line and column."""
     loader_cls = type("_BoundLoader", (_Loader,),
                       {"max_depth": max_depth, "allow_aliases": allow_aliases})
-    loader = loader_cls(text)
+    loader = None
     try:
+        loader = loader_cls(text)  # the reader refuses unprintable characters here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -236,6 +237,10 @@ def load_yaml(text: str, *, allow_aliases: bool = False, max_depth: int = 32,
         if isinstance(exc, ComposerError) and "expected a single document" in str(exc.context):
             reason = "more than one YAML document (---); give one profile per file"
         raise InputError(f"not valid YAML: {reason}", **_at(exc.problem_mark)) from None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        reason = f"character 0x{char:02x} is not allowed in YAML ({exc.reason})"
+        raise InputError(reason, exc.position and _line_of(text, exc.position)) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {excerpt(str(exc), 120)}") from None
     except (ValueError, TypeError, OverflowError) as exc:  # a constructor we did not foresee
@@ -243,7 +248,12 @@ def load_yaml(text: str, *, allow_aliases: bool = False, max_depth: int = 32,
     except RecursionError:
         raise InputError("nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
 
 
 # ---- JSON ----------------------------------------------------------------------------------
