@@ -238,7 +238,8 @@ def load_yaml(text: str, *, allow_aliases: bool = False, max_depth: int = 32,
             reason = "more than one YAML document (---); give one profile per file"
         raise InputError(f"not valid YAML: {reason}", **_at(exc.problem_mark)) from None
     except yaml.reader.ReaderError as exc:
-        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        char = exc.character
+        char = char if isinstance(char, int) else ord(str(char)[:1] or " ")
         reason = f"character 0x{char:02x} is not allowed in YAML ({exc.reason})"
         raise InputError(reason, exc.position and _line_of(text, exc.position)) from None
     except yaml.YAMLError as exc:
