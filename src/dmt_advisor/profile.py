@@ -216,7 +216,7 @@ class _Section(BaseModel):
 
 
 class Patient(_Section):
-    age: Annotated[int | None, WholeNumber, Field(ge=0, le=120)] = None
+    age: Annotated[int | None, Field(ge=0, le=120), WholeNumber] = None
     birth_date: Date | None = None
     sex: Sex | None = None
     reproductive_potential: StrictBool = None
@@ -233,11 +233,11 @@ class Diagnosis(_Section):
 
 class Activity(_Section):
     last_relapse: Date | None = None
-    relapses_past_12_months: Annotated[int | None, WholeNumber, Field(ge=0, le=50)] = None
+    relapses_past_12_months: Annotated[int | None, Field(ge=0, le=50), WholeNumber] = None
     last_new_mri_lesion: Date | None = None
-    new_t2_lesions_past_12_months: Annotated[int | None, WholeNumber, Field(ge=0, le=500)] = None
-    gad_enhancing_lesions: Annotated[int | None, WholeNumber, Field(ge=0, le=500)] = None
-    edss: Annotated[float | None, Number, Field(ge=0, le=10, multiple_of=0.5),
+    new_t2_lesions_past_12_months: Annotated[int | None, Field(ge=0, le=500), WholeNumber] = None
+    gad_enhancing_lesions: Annotated[int | None, Field(ge=0, le=500), WholeNumber] = None
+    edss: Annotated[float | None, Field(ge=0, le=10, multiple_of=0.5), Number,
                    AfterValidator(_half_step)] = None
     disability_worsening_past_12_months: StrictBool = None
 
@@ -246,7 +246,7 @@ class Screening(_Section):
     hbsag: SerologyField = None
     anti_hbc: SerologyField = None
     immunoglobulins: Annotated[ImmunoglobulinResult | None, Unknowable] = None
-    igg_g_per_l: Annotated[float | None, Number, Field(ge=0, le=100)] = None
+    igg_g_per_l: Annotated[float | None, Field(ge=0, le=100), Number] = None
     liver_tests: Annotated[LiverTestResult | None, Unknowable] = None
 
 
@@ -303,7 +303,7 @@ class Treatment(_Section):
 
 
 class Labs(_Section):
-    lymphocytes_10e9_per_l: Annotated[float | None, Number, Field(ge=0, le=100)] = None
+    lymphocytes_10e9_per_l: Annotated[float | None, Field(ge=0, le=100), Number] = None
     jcv_antibody: SerologyField = None
     b_cells_repleted: StrictBool = None  # after stopping an anti-CD20: B cells back (CD19)
 
