@@ -92,12 +92,14 @@ def run(kind: str, count: int, seed: int, pythonpath: str | None) -> dict:
             if line is None:  # no answer in time: a hang
                 os.kill(proc.pid, signal.SIGKILL)
                 proc.wait()
-                results[index] = {"i": index, "outcome": "hang", "normal_ok": True}
+                results[index] = {"i": index, "outcome": "hang", "normal_ok": True,
+                                  "kind": _label(kind, seed, index)}
                 index += 1
                 break
             if not line:  # the worker died
                 code = proc.wait()
-                results[index] = {"i": index, "outcome": f"crash:{code}", "normal_ok": True}
+                results[index] = {"i": index, "outcome": f"crash:{code}", "normal_ok": True,
+                                  "kind": _label(kind, seed, index)}
                 index += 1
                 break
             record = json.loads(line)
@@ -106,6 +108,16 @@ def run(kind: str, count: int, seed: int, pythonpath: str | None) -> dict:
         else:
             proc.wait()
     return summarise(kind, results, time.perf_counter() - started)
+
+
+def _label(kind: str, seed: int, index: int) -> str:
+    """What input `index` was (regenerated here: the worker never reported it)."""
+    from tests.fuzz import hostile
+
+    rng = _rng(seed, kind, index)
+    if kind == "profiles":
+        return hostile.hostile_profile(rng).kind
+    return hostile.rule_folder_edit(rng)[0]
 
 
 def summarise(kind: str, results: dict[int, dict], seconds: float) -> dict:
@@ -123,8 +135,8 @@ def summarise(kind: str, results: dict[int, dict], seconds: float) -> dict:
         "seconds": round(seconds, 1),
         "top_tracebacks": tracebacks.most_common(8),
         "hang_kinds": collections.Counter(
-            results.get(r["i"] - 1, {}).get("kind", "?") for r in results.values()
-            if r["outcome"] == "hang").most_common(5),
+            r.get("kind", "?") for r in results.values()
+            if r["outcome"] in ("hang",) or r["outcome"].startswith("crash")).most_common(8),
     }
 
 
