@@ -154,11 +154,13 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
                 rule_id = None
             if not isinstance(rule_id, str) or not rule_id:  # an `id:` that is a mapping...
                 rule_id = f"{loc[0]}[{loc[1]}]"
+            elif len(rule_id) > 120:  # quote an excerpt, never a megabyte
+                rule_id = rule_id[:120] + "..."
             loc = loc[2:]
         # union members (`int`, `float`...) and validator names are pydantic's, not the author's
         path = ".".join(str(p) for p in loc if str(p) not in _UNION_MEMBERS
                         and not str(p).startswith(("function-", "tagged")))
-        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        msg = "unknown key" if err["type"] == "extra_forbidden" else str(err["msg"])[:300]
         if err["type"] in ("int_type", "float_type"):
             msg = "must be a number (not quoted)"
         msg = msg.removeprefix("Value error, ")
