@@ -5,7 +5,10 @@ check measures the code before and after the fixes."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from dmt_advisor.advisor import Advisor
@@ -66,3 +69,17 @@ def check_rule_folder(folder: Path) -> str:
 
 def scratch() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="dmt-fuzz-")
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int) -> Iterator[None]:
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"input still running after {seconds} s: a hang")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

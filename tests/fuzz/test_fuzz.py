@@ -7,10 +7,8 @@ still assessed exactly as before, in the same process."""
 
 from __future__ import annotations
 
-import contextlib
 import random
 import resource
-import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,23 +20,10 @@ from hypothesis import strategies as st
 from dmt_advisor.advisor import Advisor
 from dmt_advisor.rulebook.load import Rulebook
 from tests.fuzz import check, hostile
+from tests.fuzz.check import no_hang
 
 HANG_SECONDS = 20  # a hang guard, not a speed assertion (speed is `make bench`)
 MEMORY_GROWTH_MB = 400
-
-
-@contextlib.contextmanager
-def no_hang(seconds: int) -> Iterator[None]:
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"input still running after {seconds} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class Baseline(str):
