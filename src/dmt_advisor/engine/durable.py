@@ -327,6 +327,8 @@ class DurableRuleset:
 
 def _fact_json(payload: Mapping[str, Any]) -> str:
     """The flat patient fact as JSON; floats with a decimal point (see `engine_float`)."""
+    if not any(type(value) is float for value in payload.values()):
+        return json.dumps(payload, ensure_ascii=True, allow_nan=False)  # the common, fast path
     parts = []
     for key, value in payload.items():
         if type(value) is float:
