@@ -311,7 +311,7 @@ class Labs(_Section):
 class Profile(_Section):
     """A patient profile, format 1. Minimal valid: format, patient.age, diagnosis.phenotype."""
 
-    format: Literal[1] = 1
+    format: Annotated[Literal[1], BeforeValidator(_whole_number)] = 1  # `true` is not 1
     assessed_on: Date = Field(default_factory=dt.date.today)
     jurisdiction: Jurisdiction = Jurisdiction.US
     patient: Patient

@@ -83,6 +83,7 @@ def test_silent_coercions_are_errors_naming_each_field() -> None:
     ("reproductive.pregnant", "no", "must be true or false"),
     ("treatment.current", {"drug": "natalizumab", "last_dose": 0}, "last_dose: 0 is not a date"),
     ("patient", {"birth_date": "1905-01-01"}, "patient.birth_date: gives an age over 120"),
+    ("format", True, "format: True is not a whole number"),  # found by the fuzz
 ])
 def test_no_silent_wrong_answers(path: str, value: object, expected: str) -> None:
     data = json.loads(json.dumps(BASE))
