@@ -23,7 +23,7 @@ from dmt_advisor.assessment import (
 )
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import Action, DurableRuleset, Firing
-from dmt_advisor.engine.oracle import oracle_outcomes
+from dmt_advisor.engine.oracle import PreparedOracle
 from dmt_advisor.errors import DmtAdvisorError, EngineError
 from dmt_advisor.explain import citations, explain, plan, plan_facts
 from dmt_advisor.facts import Facts, build_facts
@@ -42,7 +42,8 @@ class Advisor:
         self.rulebook = rulebook
         self._action = action
         self._rules = {rule.id: rule for rule in rulebook.rules}
-        self._by_drug = {drug: list(rulebook.rules_for(drug)) for drug in rulebook.drugs}
+        self._oracles = {drug: PreparedOracle(list(rulebook.rules_for(drug)))
+                         for drug in rulebook.drugs}
         self._citations = {rule.id: citations(rule, rulebook.sources) for rule in rulebook.rules}
         self._plans = {rule.id: plan(rule.when) for rule in rulebook.rules}
         self._reads = {rule.id: tuple(plan_facts(self._plans[rule.id])) for rule in rulebook.rules}
@@ -135,7 +136,7 @@ class Advisor:
         engine failed to fire (or fired twice), which would silently drop a contraindication.
         """
         fired = [(f.engine_rule.rule_id, f.engine_rule.outcome) for f in firings]
-        expected = {(o.rule_id, o.outcome) for o in oracle_outcomes(self._by_drug[drug], facts)}
+        expected = self._oracles[drug].outcomes(facts)
         if len(fired) == len(expected) and set(fired) == expected:
             return
         got = set(fired)

@@ -14,11 +14,13 @@ import pytest
 from dmt_advisor.advisor import Advisor
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import DurableRuleset
+from dmt_advisor.engine.oracle import PreparedOracle, oracle_outcomes
 from dmt_advisor.errors import EngineError
 from dmt_advisor.facts import build_facts, months_between
 from dmt_advisor.profile import load_profile, parse_profile
 from dmt_advisor.rulebook.load import Rulebook
 from dmt_advisor.schedule import add_span, release_date
+from tests.profile_factory import random_profiles
 from tests.unit.test_treatment_course import EXAMPLES
 
 DOSE_EVENTS = ("dose", "infusion")
@@ -170,3 +172,14 @@ def test_a_rule_durable_rules_does_not_fire_is_refused(rulebook: Rulebook) -> No
         with pytest.raises(EngineError, match="not fired") as caught:
             advisor.assess(profile)
         assert caught.value.rule_id == dropped
+
+
+def test_the_prepared_oracle_equals_the_plain_oracle(rulebook: Rulebook) -> None:
+    """The run-time cross-check uses the oracle prepared once; it must be the same function."""
+    rules = list(rulebook.rules_for("ocrelizumab"))
+    prepared = PreparedOracle(rules)
+    profiles = random_profiles(1500, seed=8) + [load_profile(p) for p in EXAMPLES.glob("*.yaml")]
+    for profile in profiles:
+        facts = build_facts(profile)
+        assert prepared.outcomes(facts) == {(o.rule_id, o.outcome)
+                                            for o in oracle_outcomes(rules, facts)}
