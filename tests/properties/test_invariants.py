@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dmt_advisor.advisor import Advisor, default_advisor
@@ -73,6 +73,7 @@ def test_a_violation_prints_a_shrunk_profile_the_cli_accepts(
 
     false = Invariant("INV-XX", "Nobody is older than 18.", "none", never_over_18)
 
+    @settings(max_examples=30)
     @given(profile_data())
     def run(data: dict[str, Any]) -> None:
         check(false, data, advisor, rulebook)
