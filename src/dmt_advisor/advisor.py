@@ -23,6 +23,7 @@ from dmt_advisor.assessment import (
 )
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import Action, DurableRuleset, Firing
+from dmt_advisor.engine.oracle import PreparedOracle
 from dmt_advisor.errors import DmtAdvisorError, EngineError
 from dmt_advisor.explain import citations, explain, plan, plan_facts
 from dmt_advisor.facts import Facts, build_facts
@@ -41,6 +42,8 @@ class Advisor:
         self.rulebook = rulebook
         self._action = action
         self._rules = {rule.id: rule for rule in rulebook.rules}
+        self._oracles = {drug: PreparedOracle(list(rulebook.rules_for(drug)))
+                         for drug in rulebook.drugs}
         self._citations = {rule.id: citations(rule, rulebook.sources) for rule in rulebook.rules}
         self._plans = {rule.id: plan(rule.when) for rule in rulebook.rules}
         self._reads = {rule.id: tuple(plan_facts(self._plans[rule.id])) for rule in rulebook.rules}
@@ -95,6 +98,7 @@ class Advisor:
     def _assess_drug(self, drug: str, profile: Profile, facts: Facts,
                      engine_fact: dict) -> DrugAssessment:
         firings = self._rulesets[drug].evaluate(engine_fact, self._action)
+        self._cross_check(drug, firings, facts)
         findings: list[Finding] = []
         missing: dict[str, list[str]] = {}
         for firing in firings:
@@ -119,11 +123,32 @@ class Advisor:
             verdict=verdict,
             findings=findings,
             missing=[MissingField(field=f, asked_by=ids) for f, ids in missing.items()],
-            schedule=schedule_for(drug, profile, facts, self.rulebook),
+            schedule=schedule_for(drug, profile, facts, self.rulebook, findings, verdict, notes),
             notes=notes,
             trace=[TraceEntry(order=f.order, rule_id=f.engine_rule.rule_id,
                               outcome=f.engine_rule.outcome) for f in firings],
         )
+
+    def _cross_check(self, drug: str, firings: list[Firing], facts: Facts) -> None:
+        """The complete set of firings must equal the oracle's, or we refuse to answer.
+
+        Checking each firing catches a wrong outcome; only the complete set catches a rule the
+        engine failed to fire (or fired twice), which would silently drop a contraindication.
+        """
+        fired = [(f.engine_rule.rule_id, f.engine_rule.outcome) for f in firings]
+        expected = self._oracles[drug].outcomes(facts)
+        if len(fired) == len(expected) and set(fired) == expected:
+            return
+        got = set(fired)
+        missed = sorted(expected - got)
+        extra = sorted(got - expected)
+        twice = sorted({f for f in fired if fired.count(f) > 1})
+        rule_id = (missed or extra or twice)[0][0]
+        parts = ([f"not fired: {', '.join(f'{r} ({o})' for r, o in missed)}"] if missed else [])
+        parts += [f"fired but false: {', '.join(f'{r} ({o})' for r, o in extra)}"] if extra else []
+        parts += [f"fired twice: {', '.join(r for r, _ in twice)}"] if twice else []
+        raise EngineError("durable-rules and the plain-Python oracle disagree on which rules "
+                          f"apply ({'; '.join(parts)}); refusing to answer", rule_id=rule_id)
 
     def _finding(self, rule: Rule, firing: Firing, facts: Facts) -> Finding:
         """The finding for one firing, from the cache when the same facts were seen."""

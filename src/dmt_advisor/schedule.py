@@ -11,19 +11,27 @@ have passed, 2026-07-31; when the target month is shorter (2025-08-31 + 6 months
 of the following month (2026-03-01). This is exactly the rule engine's `months_ago` count
 (`facts.months_between`), so a rule saying "not within the last 6 months" and the calendar's
 due date always agree.
+
+The calendar obeys the verdict (issue 8, docs/schedule.md "Holds"): the findings beside it are
+read, never re-evaluated. While an applying finding says contraindicated, not_indicated or
+deferred, every item is `on_hold` (no `due` date), names the rules holding it (`held_by`) and
+what would release it (`release`). While such a stop signal is only undecided (a field it needs
+is not recorded), dated items are `check_first`: the planned date stays, the missing fields are
+named. Missed doses follow the label's reset, and no dose is dated closer to the previous one
+than the minimum interval.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dmt_advisor.assessment import CitationOut, ScheduleItem
+from dmt_advisor.assessment import CitationOut, Finding, ScheduleItem
 from dmt_advisor.facts import Facts
 from dmt_advisor.profile import Formulation, Profile
 from dmt_advisor.rulebook.load import Rulebook
-from dmt_advisor.rulebook.model import Citation, Parameter
+from dmt_advisor.rulebook.model import AllOf, Citation, Compare, Parameter, Rule, Verdict
 
 DRUG = "ocrelizumab"
 
@@ -70,6 +78,109 @@ def add_span(start: dt.date, value: int, unit: str) -> dt.date:
 def after(start: dt.date, param: Parameter) -> dt.date:
     """`start` plus a named parameter's span."""
     return add_span(start, param.value, param.unit)
+
+
+# A finding with one of these verdicts stops or holds dosing (generic: no drug is named here).
+HOLD_VERDICTS = frozenset({Verdict.contraindicated, Verdict.not_indicated, Verdict.deferred})
+ON_HOLD = "on_hold"
+CHECK_FIRST = "check_first"
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Why the dose items are held (`on_hold`) or must be checked first (`check_first`)."""
+
+    status: str
+    held_by: tuple[str, ...]
+    release: str
+    earliest: dt.date | None = None  # when every holding deferral has run out (if derivable)
+
+
+def release_date(rule: Rule, facts: Facts) -> dt.date | None:
+    """The first day on which `rule` stops applying by time alone, if its condition says so.
+
+    Generic: a top-level `within_last` predicate on a date fact (a conjunct of a top-level
+    `all`, or the whole condition) is false from `date + span` on, and then so is the rule (a
+    live vaccine on 2026-11-01 with `within_last: 4 weeks` -> 2026-11-29). The span is counted
+    exactly as the oracle counts it (weeks as days, years as 12 months). None when the rule has
+    no such predicate: only the clinician can say when it ends.
+    """
+    parts = rule.when.all if isinstance(rule.when, AllOf) else [rule.when]
+    ends = []
+    for part in parts:
+        if isinstance(part, Compare) and part.op == "within_last":
+            when = facts.get(part.field)
+            if isinstance(when, dt.date):
+                span = part.operand
+                value, unit = ((span.amount * 12, "month") if span.unit == "year"
+                               else (span.amount, span.unit))
+                ends.append(add_span(when, value, unit))
+    return min(ends) if ends else None
+
+
+def hold_for(findings: Sequence[Finding], verdict: Verdict | None, notes: Sequence[str],
+             book: Rulebook, facts: Facts) -> Hold | None:
+    """The hold the findings put on dosing, or None when a dose may be shown as due."""
+    holding = [f for f in findings if f.status == "applies" and f.verdict in HOLD_VERDICTS]
+    if holding or verdict is Verdict.not_indicated:
+        held_by = tuple(dict.fromkeys(f.rule_id for f in holding))
+        reasons = [f"{f.rule_id}: {f.summary}" for f in holding]
+        if verdict is Verdict.not_indicated and not any(
+                f.verdict is Verdict.not_indicated for f in holding):
+            reasons += list(notes) or ["no indication rule matched this profile"]
+        ends = [release_date(book.rule(f.rule_id), facts) for f in holding]
+        earliest = (max(e for e in ends if e is not None)
+                    if ends and all(e is not None for e in ends)
+                    and all(f.verdict is Verdict.deferred for f in holding)
+                    and verdict is not Verdict.not_indicated else None)
+        release = "Released only when none of these applies any more: " + " | ".join(reasons)
+        if earliest is not None:
+            release += f" (by time alone from {earliest.isoformat()}; check again then)"
+        return Hold(ON_HOLD, held_by, release, earliest)
+    undecided = [f for f in findings if f.status == "undecided"
+                 and book.rule(f.rule_id).verdict in HOLD_VERDICTS]
+    # A safety precaution (a hazard-tagged rule asking for care) stands: decide before dosing.
+    precautions = [f for f in findings if f.status == "applies"
+                   and f.verdict is Verdict.eligible_with_precautions
+                   and book.rule(f.rule_id).hazard is not None]
+    if not (undecided or precautions):
+        return None
+    words = []
+    if undecided:
+        fields = list(dict.fromkeys(m for f in undecided for m in f.missing_fields))
+        words.append(f"Record {', '.join(fields)} before the dose: a stop or hold signal "
+                     f"cannot be ruled out ({'; '.join(f.rule_id for f in undecided)}).")
+    if precautions:
+        words.append("Decide on these precautions before the dose: "
+                     + " | ".join(f"{f.rule_id}: {f.summary}" for f in precautions))
+    return Hold(CHECK_FIRST, tuple(dict.fromkeys(f.rule_id for f in undecided + precautions)),
+                " ".join(words))
+
+
+def apply_hold(items: list[ScheduleItem], hold: Hold | None) -> list[ScheduleItem]:
+    """Every item held (no due date) or marked check-first; the catch-up advice is dropped."""
+    if hold is None:
+        return items
+    out = []
+    for item in items:
+        if hold.status == ON_HOLD:
+            if item.rule_id is not None and item.event.startswith("following dose if"):
+                continue  # "give the overdue dose now" contradicts the hold
+            planned = f" The planned date was {item.due.isoformat()}." if item.due else ""
+            out.append(item.model_copy(update={
+                "status": ON_HOLD, "due": None, "latest": None,
+                "earliest": max(filter(None, [item.earliest, hold.earliest]), default=None),
+                "held_by": list(hold.held_by), "release": hold.release,
+                "detail": f"On hold ({', '.join(hold.held_by) or 'not indicated'}).{planned} "
+                          f"{item.detail or ''}".strip()}))
+        elif item.due is not None:
+            out.append(item.model_copy(update={
+                "status": CHECK_FIRST, "held_by": list(hold.held_by), "release": hold.release,
+                "detail": f"Check first (by date: {item.status}): {hold.release} "
+                          f"{item.detail or ''}".strip()}))
+        else:
+            out.append(item)
+    return out
 
 
 def status_on(due: dt.date, on: dt.date) -> str:
@@ -121,13 +232,24 @@ class _Context:
                             uncertain=uncertain)
 
 
-def schedule_for(drug: str, profile: Profile, facts: Facts,
-                 rulebook: Rulebook) -> list[ScheduleItem]:
+def schedule_for(drug: str, profile: Profile, facts: Facts, rulebook: Rulebook,
+                 findings: Sequence[Finding] = (), verdict: Verdict | None = None,
+                 notes: Sequence[str] = ()) -> list[ScheduleItem]:
     """The dosing calendar for `drug` on `profile.assessed_on` (empty for other drugs).
 
     `rulebook` (the advisor's own, never reloaded here) supplies the named parameters and the
     linked rules, so a calendar always uses the same rules as the findings beside it.
+    `findings`, `verdict` and `notes` are the assessment's own: they put the calendar on hold.
     """
+    items = _calendar(drug, profile, facts, rulebook)
+    if not items:
+        return items
+    return apply_hold(items, hold_for(findings, verdict, notes, rulebook, facts))
+
+
+def _calendar(drug: str, profile: Profile, facts: Facts,
+              rulebook: Rulebook) -> list[ScheduleItem]:
+    """The calendar as the dose history alone dates it (before any hold)."""
     if drug != DRUG:
         return []
     book = rulebook
@@ -176,29 +298,54 @@ def _start_items(ctx: _Context, formulation: Formulation | None) -> list[Schedul
 
 def _iv_items(ctx: _Context, doses: list[dt.date],
               facts: Facts) -> tuple[list[ScheduleItem], dt.date | None, str | None]:
-    """IV: the second start infusion, or the next 600 mg dose with its earliest date."""
-    interval = ctx.param(P_IV_INTERVAL)
+    """IV: the second start infusion, or the next 600 mg dose with its earliest date.
+
+    Missed doses follow the label's reset ("administer as soon as possible; reset the dose
+    schedule to administer the next sequential dose 6 months after the missed dose is
+    administered"; doses at least the minimum interval apart): a second start infusion given
+    late, or still to be given late, restarts the count from it.
+    """
+    interval, minimum = ctx.param(P_IV_INTERVAL), ctx.param(P_IV_MINIMUM)
     if len(doses) == 1:
         second = after(doses[0], ctx.param(P_START_SECOND))
-        first_full = after(doses[0], interval)
-        return [
-            ctx.item("second 300 mg start infusion (IV)", R_IV_SECOND, params=(P_START_SECOND,),
-                     due=second, status=status_on(second, ctx.on),
-                     detail=f"{ctx.param(P_START_SECOND)} after infusion 1 on "
-                            f"{doses[0].isoformat()}."),
-            ctx.item("first 600 mg dose (IV)", R_IV_MAINTENANCE, params=(P_IV_INTERVAL,),
-                     due=first_full, status=status_on(first_full, ctx.on),
-                     detail=f"{interval} after infusion 1 of the start dose "
-                            f"({doses[0].isoformat()})."),
-        ], second, None
+        second_status = status_on(second, ctx.on)
+        items = [ctx.item("second 300 mg start infusion (IV)", R_IV_SECOND,
+                          params=(P_START_SECOND,), due=second, status=second_status,
+                          detail=f"{ctx.param(P_START_SECOND)} after infusion 1 on "
+                                 f"{doses[0].isoformat()}.")]
+        if second_status == "overdue":
+            catch_up = ctx.on
+            first_full = after(catch_up, interval)
+            items.append(ctx.item(
+                f"first 600 mg dose (IV) if the second start infusion is given on "
+                f"{catch_up.isoformat()}", R_OVERDUE, params=(P_IV_INTERVAL, P_IV_MINIMUM),
+                due=first_full, earliest=after(catch_up, minimum),
+                status=status_on(first_full, ctx.on),
+                detail=f"The second start infusion was due {second.isoformat()} and is late: "
+                       f"the schedule resets, so the first 600 mg dose is due {interval} after "
+                       f"the day it is given, and never less than {minimum} after it.",
+                uncertain=minimum.uncertain))
+            return items, catch_up, None
+        first_full = max(after(doses[0], interval), after(second, minimum))
+        items.append(ctx.item(
+            "first 600 mg dose (IV)", R_IV_MAINTENANCE, params=(P_IV_INTERVAL, P_IV_MINIMUM),
+            due=first_full, earliest=after(second, minimum), status=status_on(first_full, ctx.on),
+            detail=f"{interval} after infusion 1 of the start dose ({doses[0].isoformat()}), "
+                   f"if the second start infusion is given on {second.isoformat()}."))
+        return items, second, None
     anchor = facts.get("treatment.ocrelizumab.schedule_from")
     assert isinstance(anchor, dt.date)  # IV with doses: always known (facts.schedule_from)
-    due = after(anchor, interval)
-    minimum, newer = ctx.param(P_IV_MINIMUM), ctx.param(P_IV_MINIMUM_NEWER)
+    reset = ""
+    if len(doses) == 2 and doses[1] > after(doses[0], ctx.param(P_START_SECOND)):
+        anchor = doses[1]  # the second start infusion was given late: the schedule reset
+        reset = (" The second start infusion was given later than "
+                 f"{ctx.param(P_START_SECOND)} after the first, so the schedule restarts from it.")
+    newer = ctx.param(P_IV_MINIMUM_NEWER)
     earliest, earliest_newer = after(doses[-1], minimum), after(doses[-1], newer)
+    due = max(after(anchor, interval), earliest)
     counted = ("infusion 1 of the start dose" if anchor != doses[-1] else "the last dose")
-    detail = (f"600 mg IV every {interval}, counted from {counted} ({anchor.isoformat()}). "
-              f"Earliest {earliest.isoformat()}: at least {minimum} after the last dose "
+    detail = (f"600 mg IV every {interval}, counted from {counted} ({anchor.isoformat()})."
+              f"{reset} Earliest {earliest.isoformat()}: at least {minimum} after the last dose "
               f"({doses[-1].isoformat()}); a newer manufacturer page says {newer} "
               f"({earliest_newer.isoformat()}).")
     if len(doses) == 2 and earliest <= doses[1]:

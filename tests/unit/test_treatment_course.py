@@ -80,6 +80,9 @@ def test_overdue_finding_and_schedule_status_agree_at_the_boundary(advisor, days
     data = _profile(ocrelizumab={"formulation": "IV",
                                  "doses": ["2024-08-01", "2024-08-15", last.isoformat()]})
     data["assessed_on"] = on.isoformat()
+    # no stop signal left undecided, so the dose keeps its date status (docs/schedule.md)
+    data |= {"infection": {"active": False},
+             "history": {"life_threatening_infusion_reaction": False}}
     result = advisor.assess(parse_profile(data)).for_drug("ocrelizumab")
     fired = any(f.rule_id == "ocrelizumab.schedule.dose-overdue" for f in result.findings)
     assert result.schedule[0].due == due == dt.date(2026, 3, 1)

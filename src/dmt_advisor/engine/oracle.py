@@ -3,13 +3,16 @@
 Independent of the durable-rules translation on purpose: it reads the rule-file condition tree
 directly, not the compiled JSON. The regression suite, `diff` and the benchmark compare the engine
 against it; `explain` uses it to say which facts made a rule fire; and every assessment
-cross-checks each firing against it (a disagreement is an `EngineError`, never a silent answer).
+cross-checks its complete set of firings against it (`PreparedOracle`, the same evaluation
+prepared once per rulebook; a disagreement is an `EngineError`, never a silent answer).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dmt_advisor.facts import Facts, FactValue
 from dmt_advisor.rulebook.model import AllOf, AnyOf, Compare, Condition, Known, NotOf, Unknown
@@ -91,3 +94,98 @@ def oracle_outcomes(rules: list, facts: Facts) -> list[OracleOutcome]:
         elif value is None:
             out.append(OracleOutcome(rule.id, "undecided"))
     return out
+
+
+# ---- the same evaluation, prepared once per rulebook (the advisor's run-time cross-check) ----
+
+Compiled = Callable[[Mapping[str, Any]], Truth]
+
+
+def _prepare(cond: Condition) -> Compiled:
+    """`evaluate` turned into closures over the fact values: same Kleene logic, same reading of
+    the rule-file tree, without re-dispatching on the condition types for every patient."""
+    match cond:
+        case AllOf(all=parts):
+            alls = [_prepare(p) for p in parts]
+
+            def all_of(v: Mapping[str, Any]) -> Truth:
+                out: Truth = True
+                for part in alls:
+                    value = part(v)
+                    if value is False:
+                        return False
+                    if value is None:
+                        out = None
+                return out
+            return all_of
+        case AnyOf(any=parts):
+            anys = [_prepare(p) for p in parts]
+
+            def any_of(v: Mapping[str, Any]) -> Truth:
+                out: Truth = False
+                for part in anys:
+                    value = part(v)
+                    if value is True:
+                        return True
+                    if value is None:
+                        out = None
+                return out
+            return any_of
+        case NotOf(not_=inner):
+            negated = _prepare(inner)
+
+            def not_of(v: Mapping[str, Any]) -> Truth:
+                value = negated(v)
+                return None if value is None else not value
+            return not_of
+        case Known(known=name):
+            return lambda v: name in v
+        case Unknown(unknown=name):
+            return lambda v: name not in v
+        case Compare():
+            return _prepare_compare(cond)
+    raise TypeError(cond)
+
+
+def _prepare_compare(c: Compare) -> Compiled:
+    op, operand, name = c.op, c.operand, c.field
+    if op in ("within_last", "not_within_last"):
+        suffix, amount = operand.in_fact_units()
+        age_name, inside_wanted = f"{name}.{suffix}_ago", op == "within_last"
+
+        def window(v: Mapping[str, Any]) -> Truth:
+            if v.get(name) is None:
+                return None
+            age = v.get(age_name)
+            assert isinstance(age, int)
+            return (age < amount) is inside_wanted
+        return window
+    test: Callable[[Any], bool] = {
+        "equals": lambda x: x == operand, "one_of": lambda x: x in operand,
+        "lt": lambda x: x < operand, "lte": lambda x: x <= operand,
+        "gt": lambda x: x > operand, "gte": lambda x: x >= operand}[op]
+
+    def compare(v: Mapping[str, Any]) -> Truth:
+        value = v.get(name)
+        return None if value is None else test(value)
+    return compare
+
+
+class PreparedOracle:
+    """`oracle_outcomes` for one fixed list of rules, prepared once (see `_prepare`)."""
+
+    def __init__(self, rules: list) -> None:
+        self._rules = [(rule.id, {j.value for j in rule.jurisdictions}, _prepare(rule.when))
+                       for rule in rules]
+
+    def outcomes(self, facts: Facts) -> set[tuple[str, str]]:
+        """The (rule id, outcome) pairs the engine must fire for these facts."""
+        values = facts.values
+        jurisdiction = values.get("jurisdiction")
+        out = set()
+        for rule_id, jurisdictions, condition in self._rules:
+            if jurisdiction in jurisdictions:
+                value = condition(values)
+                if value is not False:
+                    out.add((rule_id, "true" if value else "undecided"))
+        return out

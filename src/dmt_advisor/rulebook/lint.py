@@ -11,7 +11,11 @@ Whole-rulebook checks (here):
 - a rule reading a fact whose profile field does not exist in the profile format (error);
 - a label source older than another label source of the same drug and jurisdiction (warning that
   names both and the rules citing the older one: is the newer text read?);
-- a source no rule cites (warning).
+- a source no rule cites (warning);
+- hazard parity (error): for each drug, every jurisdiction has, for every hazard class, a rule
+  tagged `hazard:` with it or a cited `not_in_label:` entry saying that label is silent on it
+  (docs/rules.md "Hazard parity"). A `not_in_label:` entry must cite a label of its own
+  jurisdiction (error); one beside a rule of the same hazard there is a warning.
 """
 
 from __future__ import annotations
@@ -28,13 +32,14 @@ from pydantic import BaseModel
 from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.errors import RulebookError, RulebookErrors
 from dmt_advisor.facts import FACT_SPECS
-from dmt_advisor.profile import Profile
+from dmt_advisor.profile import Jurisdiction, Profile
 from dmt_advisor.rulebook.load import Rulebook, load_rulebook
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
     Compare,
     Condition,
+    HazardClass,
     Known,
     NotOf,
     Rule,
@@ -70,6 +75,9 @@ def lint_rulebook(root: str | Path | None = None) -> LintReport:
     report.errors += same_condition_different_verdict(book.rules, book.rule_files)
     report.errors += fields_missing_from_profile(book.rules, book.rule_files)
     report.errors += uncited_sections(book.rules, book.sources, book.rule_files)
+    parity_errors, parity_warnings = hazard_parity(book)
+    report.errors += parity_errors
+    report.warnings += parity_warnings
     report.warnings += older_source_revisions(book.sources, book.rules)
     report.warnings += unused_sources(book.sources, book.rules)
     return report
@@ -264,3 +272,39 @@ def older_source_revisions(sources: Mapping[str, Source], rules: Iterable[Rule])
 def unused_sources(sources: Mapping[str, Source], rules: Iterable[Rule]) -> list[str]:
     cited = {c.source for r in rules for c in r.cites}
     return [f"source {sid} is not cited by any rule" for sid in sources if sid not in cited]
+
+
+def hazard_parity(book: Rulebook) -> tuple[list[str], list[str]]:
+    """Every hazard class covered in every jurisdiction, by a rule or a cited label gap.
+
+    A safety rule written for one label only (say US) and silently absent from the other is
+    the gap this catches: the patient of the other jurisdiction is told nothing. Returns
+    (errors, warnings).
+    """
+    errors: list[str] = []
+    warnings: list[str] = []
+    for drug in book.drugs:
+        covered: dict[tuple[HazardClass, Jurisdiction], list[str]] = {}
+        for rule in book.rules_for(drug):
+            if rule.hazard is not None:
+                for j in rule.jurisdictions:
+                    covered.setdefault((rule.hazard, j), []).append(rule.id)
+        gaps = {(g.hazard, g.jurisdiction): g for g in book.label_gaps if g.drug == drug}
+        for (hazard, j), gap in sorted(gaps.items()):
+            labels = [c.source for c in gap.cites
+                      if (src := book.sources.get(c.source)) is not None and src.kind == "label"
+                      and str(src.jurisdiction) == j.value]
+            if not labels:
+                errors.append(f"{drug} not_in_label {hazard.value} ({j.value}): cites no "
+                              f"{j.value} label; a label gap must cite the label that is silent")
+            if (hazard, j) in covered:
+                warnings.append(f"{drug} not_in_label {hazard.value} ({j.value}) stands beside "
+                                f"rule(s) of that hazard: {', '.join(covered[hazard, j])}")
+        for j in Jurisdiction:
+            for hazard in HazardClass:
+                if (hazard, j) not in covered and (hazard, j) not in gaps:
+                    errors.append(
+                        f"{drug}: hazard parity: no rule with `hazard: {hazard.value}` applies "
+                        f"in {j.value} and no `not_in_label:` entry cites the {j.value} label "
+                        "as silent on it")
+    return errors, warnings

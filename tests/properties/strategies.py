@@ -1,0 +1,132 @@
+"""Hypothesis strategies: valid patient profiles across both jurisdictions, IV and SC, and the
+four situations (starting, on treatment, switching, stopped).
+
+Every optional field is left unknown part of the time (unknown is not negative); dates straddle
+the windows the rules and the calendar use. `force` pins fields so that an invariant's
+precondition holds in every generated profile (no examples thrown away).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from dmt_advisor.profile import Dmt
+
+ASSESSED_ON = dt.date(2026, 11, 22)
+SITUATIONS = ("starting", "on_treatment", "switching", "stopped")
+OTHER_DMTS = [d.value for d in Dmt if d not in (Dmt.ocrelizumab, Dmt.other)]
+
+
+def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
+    """The value, or None (not recorded) about a third of the time."""  # module default
+    return st.one_of(st.none(), strategy, strategy)
+
+
+def days_before(low: int, high: int) -> st.SearchStrategy[str]:
+    return st.integers(low, high).map(lambda d: (ASSESSED_ON - dt.timedelta(days=d)).isoformat())
+
+
+RARE = st.sampled_from([False] * 7 + [True])
+
+
+@st.composite
+def dose_history(draw: st.DrawFn, formulation: str | None) -> list[str]:
+    """Recorded ocrelizumab doses, oldest first, none after ASSESSED_ON: on time, late, missed."""
+    first = draw(st.integers(1, 1500))
+    doses = [first]
+    if formulation != "SC" and draw(st.integers(0, 5)):
+        doses.append(first - draw(st.sampled_from([14, 14, 14, 20, 45, 90])))
+    while True:
+        nxt = doses[-1] - draw(st.sampled_from([182, 182, 150, 160, 200, 240]))
+        if nxt < 0 or draw(st.integers(0, 6)) == 0:
+            break
+        doses.append(nxt)
+    return [(ASSESSED_ON - dt.timedelta(days=d)).isoformat() for d in doses if d >= 0]
+
+
+@st.composite
+def profile_data(draw: st.DrawFn, force: dict[str, Any] | None = None,
+                 situation: str | None = None) -> dict[str, Any]:
+    """A profile mapping (None values dropped before validation). `force` maps dotted field
+    paths to values set after drawing (e.g. {"infection.pml_suspected": True})."""
+    situation = situation or draw(st.sampled_from(SITUATIONS))
+    # Half the profiles record everything (so that "eligible" is reachable and the decided
+    # paths are exercised); the other half leave each field unknown a third of the time.
+    complete = draw(st.booleans())
+
+    def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
+        return strategy if complete else st.one_of(st.none(), strategy, strategy)
+
+    BOOL, RARE_ = maybe(st.booleans()), maybe(RARE)
+    formulation = draw(maybe(st.sampled_from(["IV", "SC"])))
+    data: dict[str, Any] = {
+        "format": 1,
+        "assessed_on": ASSESSED_ON.isoformat(),
+        "jurisdiction": draw(st.sampled_from(["US", "EU"])),
+        "patient": {"age": draw(st.sampled_from([12, 17, 18, 19, 35, 54, 55, 56, 70])),
+                    "sex": draw(maybe(st.sampled_from(["female", "male", "other"]))),
+                    "reproductive_potential": draw(BOOL)},
+        "diagnosis": {"phenotype": draw(st.sampled_from(["CIS", "RRMS", "SPMS", "PPMS"])),
+                      "active_disease": draw(BOOL), "early_ppms": draw(BOOL)},
+        "activity": {
+            "last_relapse": draw(maybe(days_before(0, 3000))),
+            "relapses_past_12_months": draw(maybe(st.integers(0, 3))),
+            "new_t2_lesions_past_12_months": draw(maybe(st.integers(0, 4))),
+            "gad_enhancing_lesions": draw(maybe(st.integers(0, 2))),
+            "edss": draw(maybe(st.sampled_from([0.0, 2.5, 4.0, 6.5, 7.0]))),
+        },
+        "screening": {
+            "hbsag": draw(maybe(st.sampled_from(["positive", "negative", "negative"]))),
+            "anti_hbc": draw(maybe(st.sampled_from(["positive", "negative", "negative"]))),
+            "immunoglobulins": draw(maybe(st.sampled_from(["normal", "normal", "low"]))),
+            "liver_tests": draw(maybe(st.sampled_from(["normal", "normal", "abnormal"]))),
+        },
+        "infection": {"active": draw(RARE_), "serious_recurrent": draw(RARE_),
+                      "pml_suspected": draw(RARE_)},
+        "history": {"life_threatening_infusion_reaction": draw(RARE_),
+                    "malignancy_active": draw(RARE_), "breast_cancer": draw(RARE_),
+                    "severely_immunocompromised": draw(RARE_)},
+        "reproductive": {"pregnant": draw(RARE_), "planning_pregnancy": draw(RARE_),
+                         "breastfeeding": draw(RARE_)},
+        "vaccinations": draw(st.lists(st.fixed_dictionaries({
+            "vaccine": st.just("v"), "kind": st.sampled_from(["live", "non_live"]),
+            "date": days_before(0, 90)}), max_size=2)),
+    }
+    treatment: dict[str, Any] = {}
+    if situation == "on_treatment":
+        treatment["current"] = {"drug": "ocrelizumab"}
+        treatment["ocrelizumab"] = {"formulation": formulation,
+                                    "doses": draw(dose_history(formulation))}
+    elif situation == "switching":
+        treatment["current"] = {"drug": draw(st.sampled_from(OTHER_DMTS)),
+                                "last_dose": draw(maybe(days_before(1, 400)))}
+    elif situation == "stopped":
+        doses = draw(dose_history(formulation))
+        treatment["ocrelizumab"] = {"formulation": formulation, "doses": doses}
+        treatment["prior"] = [{"drug": "ocrelizumab", "stopped": doses[-1],
+                               "reason": draw(maybe(st.sampled_from(
+                                   ["breakthrough", "intolerance", "safety", "other"])))}]
+    elif draw(st.booleans()):  # starting, perhaps after an earlier DMT
+        treatment["prior"] = [{"drug": draw(st.sampled_from(OTHER_DMTS)),
+                               "stopped": draw(maybe(days_before(30, 3000)))}]
+    if situation == "starting" and formulation is not None and draw(st.booleans()):
+        treatment["ocrelizumab"] = {"formulation": formulation}
+    data["treatment"] = treatment
+    for path, value in (force or {}).items():
+        *parents, leaf = path.split(".")
+        node = data
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return drop_none(data)
+
+
+def drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [drop_none(v) for v in value]
+    return value
