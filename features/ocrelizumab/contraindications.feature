@@ -12,6 +12,7 @@ Feature: Ocrelizumab contraindications (US label section 4)
     And screening.hbv_active is true
     When the patient is assessed for ocrelizumab
     Then the verdict is contraindicated
+    And the finding ocrelizumab.contraindication.active-hbv is explained by "HBsAg is positive"
     And the finding ocrelizumab.contraindication.active-hbv is explained by "active hepatitis B confirmed by a liver specialist"
     And the finding ocrelizumab.contraindication.active-hbv cites ocrevus-uspi-2024-01 section 4
 

@@ -390,3 +390,24 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, /work/shared/audits
     And history.life_threatening_infusion_reaction is false
     When the patient is assessed for ocrelizumab
     Then the finding ocrelizumab.discontinuation.discoms-profile says "not immediately reversible"
+
+  @review-F19
+  Scenario Outline: EU, a non-live vaccine within 6 weeks is a precaution; 6 weeks or more is not
+    Given a female RRMS patient aged 30
+    And diagnosis.active_disease is true
+    And a non-live vaccine "influenza" <days> days before the assessment date
+    When the patient is assessed for ocrelizumab under the EU label
+    Then the verdict is <verdict>
+
+    Examples:
+      | days | verdict                   |
+      | 41   | eligible_with_precautions |
+      | 42   | eligible                  |
+
+  @review-F19
+  Scenario: EU, the non-live vaccine precaution names the EU leaflet's 6 weeks
+    Given a female RRMS patient aged 30
+    And diagnosis.active_disease is true
+    And a non-live vaccine "influenza" 3 weeks before the assessment date
+    When the patient is assessed for ocrelizumab under the EU label
+    Then the finding ocrelizumab.workup.eu-vaccine-timing says "at least 6 weeks before the first dose"

@@ -77,6 +77,13 @@ Feature: Work-up before the first ocrelizumab dose (US label section 2.1, 8/2025
       | 28 days | eligible |
       | 6 weeks | eligible |
 
+  Scenario: The US live-vaccine deferral names its 4 weeks (the EU version says 6)
+    Given the screening results are complete and normal
+    And a live vaccine 20 days before the assessment date
+    When the patient is assessed for ocrelizumab
+    Then the finding ocrelizumab.workup.live-vaccine-too-recent says "at least 4 weeks"
+    And the finding ocrelizumab.workup.eu-live-vaccine-too-recent is not reported
+
   Scenario: A non-live vaccine 10 days ago is a precaution, not a deferral
     Given the screening results are complete and normal
     And a non-live vaccine 10 days before the assessment date
