@@ -96,6 +96,20 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, /work/shared/audits
     And the finding ocrelizumab.eligibility.eu-relapsing-not-active is not reported
 
   @review-F5
+  Scenario: EU, PPMS on ocrelizumab no longer "early" and without imaging activity stays indicated
+    Given a male PPMS patient aged 52
+    And diagnosis.early_ppms is false
+    And activity.gad_enhancing_lesions is 0
+    And activity.new_t2_lesions_past_12_months is 0
+    And the current treatment is ocrelizumab
+    And IV ocrelizumab doses 4 years, 3 years and 20 weeks before the assessment date
+    And history.life_threatening_infusion_reaction is false
+    When the patient is assessed for ocrelizumab under the EU label
+    Then the verdict is eligible
+    And the finding ocrelizumab.eligibility.continuing-on-treatment is reported
+    And the finding ocrelizumab.eligibility.eu-ppms-not-early-or-inactive is not reported
+
+  @review-F5
   Scenario: US, non-active SPMS stable on ocrelizumab stays indicated
     Given a male SPMS patient aged 52
     And diagnosis.active_disease is false
