@@ -83,6 +83,10 @@ LABELS: dict[str, Label] = {
     "screening.immunoglobulins": Label("Serum immunoglobulins", "Quantitative IgG, IgA, IgM."),
     "screening.igg_g_per_l": Label("IgG (g/L)"),
     "screening.liver_tests": Label("Liver tests", "ALT, AST, alkaline phosphatase, bilirubin."),
+    "screening.hbv_active": Label(
+        "Active hepatitis B (liver specialist)",
+        "The liver specialist's answer after a positive HBsAg (HBV DNA, ALT): serology alone "
+        "cannot tell active infection from carriage."),
     "labs": Label("Other laboratory results"),
     "labs.lymphocytes_10e9_per_l": Label("Lymphocytes (x10^9/L)"),
     "labs.jcv_antibody": Label("Anti-JCV antibody"),
@@ -92,6 +96,7 @@ LABELS: dict[str, Label] = {
     "infection.active": Label("Active infection now"),
     "infection.serious_recurrent": Label("Recurrent serious or opportunistic infections"),
     "infection.pml_suspected": Label("New signs suggestive of PML"),
+    "infection.pml_confirmed": Label("PML confirmed"),
     "history": Label("Medical history"),
     "history.life_threatening_infusion_reaction": Label(
         "Life-threatening infusion reaction to ocrelizumab"),
@@ -100,6 +105,8 @@ LABELS: dict[str, Label] = {
     "history.severely_immunocompromised": Label("Severely immunocompromised"),
     "history.ivig_for_hypogammaglobulinaemia": Label(
         "IV immunoglobulin replacement now", "For hypogammaglobulinaemia."),
+    "history.hypersensitivity_ocrelizumab": Label(
+        "Allergy to ocrelizumab", "Or to an excipient, or (subcutaneous) to hyaluronidase."),
     "vaccinations": Label("Recent vaccinations", "Record each vaccine given recently."),
     "vaccinations[].vaccine": Label("Vaccine"),
     "vaccinations[].kind": Label("Kind"),

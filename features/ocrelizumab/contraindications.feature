@@ -6,12 +6,14 @@ Feature: Ocrelizumab contraindications (US label section 4)
     And a PPMS patient aged 48
     And the screening results are complete and normal
 
-  Scenario: Active hepatitis B is a contraindication
+  Scenario: Active hepatitis B confirmed by a liver specialist is a contraindication
     Given screening.hbsag is positive
     And screening.anti_hbc is positive
+    And screening.hbv_active is true
     When the patient is assessed for ocrelizumab
     Then the verdict is contraindicated
     And the finding ocrelizumab.contraindication.active-hbv is explained by "HBsAg is positive"
+    And the finding ocrelizumab.contraindication.active-hbv is explained by "active hepatitis B confirmed by a liver specialist"
     And the finding ocrelizumab.contraindication.active-hbv cites ocrevus-uspi-2024-01 section 4
 
   Scenario: HBsAg negative is not active hepatitis B

@@ -37,12 +37,19 @@ Feature: Ocrelizumab eligibility by MS phenotype and age (US label section 1)
     And the finding ocrelizumab.eligibility.active-spms-adult says "record whether the disease is active"
     And diagnosis.active_disease is reported missing
 
-  Scenario: A 16-year-old is not shown as eligible, with the label uncertainty stated
+  Scenario: A 16-year-old in the US is not shown as eligible: check the 5/2026 label
     Given a RRMS patient aged 16
     When the patient is assessed for ocrelizumab
-    Then the verdict is not_indicated
-    And the finding ocrelizumab.eligibility.under-18 is reported
+    Then the verdict is workup_required
+    And the finding ocrelizumab.eligibility.under-18-us-check-label says "check the current label"
+    And the finding ocrelizumab.eligibility.under-18 is not reported
     And the finding ocrelizumab.eligibility.relapsing-adult is not reported
+
+  Scenario: A 16-year-old in the EU is not indicated (adults only)
+    Given a RRMS patient aged 16
+    When the patient is assessed for ocrelizumab under the EU label
+    Then the verdict is not_indicated
+    And the finding ocrelizumab.eligibility.under-18 says "not intended to be used in children"
 
   Scenario: Age is taken from the birth date on the assessment date
     Given a patient profile:
@@ -50,4 +57,4 @@ Feature: Ocrelizumab eligibility by MS phenotype and age (US label section 1)
       | patient.birth_date  | 2008-11-23 |
       | diagnosis.phenotype | RRMS       |
     When the patient is assessed for ocrelizumab
-    Then the finding ocrelizumab.eligibility.under-18 is explained by "age is 17 years"
+    Then the finding ocrelizumab.eligibility.under-18-us-check-label is explained by "age is 17 years"

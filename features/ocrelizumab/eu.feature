@@ -81,13 +81,14 @@ Feature: EU label (UK SmPC used as a stand-in; 4.3, 4.4 and 4.6 NOT read in SmPC
     When the patient is assessed for ocrelizumab under the EU label
     Then the finding ocrelizumab.eligibility.eu-ppms-not-early-or-inactive is reported
 
-  Scenario Outline: EU contraindications (NOT confirmed in SmPC text, and said so)
+  Scenario Outline: EU contraindications, confirmed in the EU package leaflet
     Given a female RRMS patient aged 30
     And diagnosis.active_disease is true
     And <field> is true
     When the patient is assessed for ocrelizumab under the EU label
     Then the verdict is contraindicated
-    And the finding <rule> is marked uncertain with "NOT confirmed in SmPC text"
+    And the finding <rule> is marked uncertain with "Confirmed in the EU package leaflet"
+    And the finding <rule> cites ocrevus-eu-pl-2022-02 section 2
 
     Examples:
       | field                              | rule                                                      |
@@ -112,13 +113,14 @@ Feature: EU label (UK SmPC used as a stand-in; 4.3, 4.4 and 4.6 NOT read in SmPC
     And the finding ocrelizumab.contraindication.eu-severely-immunocompromised is undecided
     And history.malignancy_active is reported missing
 
-  Scenario: EU HBV screening before the first dose, with its uncertainty
+  Scenario: EU HBV screening before the first dose, cited to the EU leaflet
     Given a female RRMS patient aged 30
     And diagnosis.active_disease is true
     And screening.hbsag is unknown
     When the patient is assessed for ocrelizumab under the EU label
-    Then the finding ocrelizumab.workup.eu-hbv-screening is marked uncertain with "not read"
-    And the finding ocrelizumab.workup.hbv-screening is not reported
+    Then the verdict is workup_required
+    And the finding ocrelizumab.workup.hbv-screening cites ocrevus-eu-pl-2022-02 section 2
+    And the finding ocrelizumab.workup.hbv-screening is marked uncertain with "SmPC 4.4 screening sentence was not read"
 
   Scenario: EU breastfeeding (UK licence) replaces the US note
     Given a female RRMS patient aged 30

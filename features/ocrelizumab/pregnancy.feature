@@ -17,11 +17,11 @@ Feature: Pregnancy, contraception and lactation counselling (US label section 8,
     When the patient is assessed for ocrelizumab
     Then the finding ocrelizumab.pregnancy.contraception-counselling is not reported
 
-  Scenario: Pregnancy is a precaution to discuss
+  Scenario: Pregnancy holds treatment until benefit and risk are weighed
     Given patient.sex is female
     And reproductive.pregnant is true
     When the patient is assessed for ocrelizumab
-    Then the verdict is eligible_with_precautions
+    Then the verdict is deferred
     And the finding ocrelizumab.pregnancy.pregnant is reported
     And the finding ocrelizumab.pregnancy.contraception-counselling is not reported
 

@@ -58,7 +58,7 @@ Feature: The ocrelizumab dosing calendar and infusion time (US 2.3 of 1/2024; sc
     Given IV ocrelizumab doses 60 weeks, 58 weeks and 10 weeks before the assessment date
     When the clinician report for ocrelizumab is printed
     Then the clinician report contains "a newer manufacturer page says 20 weeks (2027-01-31)"
-    And the clinician report contains "5 months (ocrevus-hcp.com, drugs.com"
+    And the clinician report contains "A minimum interval of 5 months should be maintained between each dose"
 
   Scenario: An overdue dose is given as soon as possible and the schedule restarts from it
     Given IV ocrelizumab doses 58 weeks, 56 weeks and 32 weeks before the assessment date

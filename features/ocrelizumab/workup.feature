@@ -42,11 +42,13 @@ Feature: Work-up before the first ocrelizumab dose (US label section 2.1, 8/2025
     Then the verdict is eligible_with_precautions
     And the finding ocrelizumab.workup.hbv-hepatology-consult says "liver disease expert"
 
-  Scenario: An HBV carrier (HBsAg positive, anti-HBc negative) asks for a liver disease expert
+  Scenario: An HBV carrier (HBsAg positive, active infection excluded by hepatology) asks for a liver disease expert
     Given the screening results are complete and normal
     And screening.hbsag is positive
+    And screening.hbv_active is false
     When the patient is assessed for ocrelizumab
-    Then the finding ocrelizumab.workup.hbv-hepatology-consult is reported
+    Then the verdict is eligible_with_precautions
+    And the finding ocrelizumab.workup.hbv-hepatology-consult is reported
     And no contraindication finding is reported
 
   Scenario: Low immunoglobulins ask for an immunology expert
@@ -74,6 +76,13 @@ Feature: Work-up before the first ocrelizumab dose (US label section 2.1, 8/2025
       | 27 days | deferred |
       | 28 days | eligible |
       | 6 weeks | eligible |
+
+  Scenario: The US live-vaccine deferral names its 4 weeks (the EU version says 6)
+    Given the screening results are complete and normal
+    And a live vaccine 20 days before the assessment date
+    When the patient is assessed for ocrelizumab
+    Then the finding ocrelizumab.workup.live-vaccine-too-recent says "at least 4 weeks"
+    And the finding ocrelizumab.workup.eu-live-vaccine-too-recent is not reported
 
   Scenario: A non-live vaccine 10 days ago is a precaution, not a deferral
     Given the screening results are complete and normal

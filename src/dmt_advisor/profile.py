@@ -248,12 +248,15 @@ class Screening(_Section):
     immunoglobulins: Annotated[ImmunoglobulinResult | None, Unknowable] = None
     igg_g_per_l: Annotated[float | None, Field(ge=0, le=100), Number] = None
     liver_tests: Annotated[LiverTestResult | None, Unknowable] = None
+    # Serology cannot tell active HBV from carriage: a liver specialist's answer (HBV DNA, ALT).
+    hbv_active: StrictBool = None
 
 
 class Infection(_Section):
     active: StrictBool = None
     serious_recurrent: StrictBool = None
     pml_suspected: StrictBool = None
+    pml_confirmed: StrictBool = None
 
 
 class History(_Section):
@@ -262,6 +265,8 @@ class History(_Section):
     breast_cancer: StrictBool = None
     severely_immunocompromised: StrictBool = None
     ivig_for_hypogammaglobulinaemia: StrictBool = None  # IV immunoglobulin replacement now
+    # allergy to ocrelizumab, an excipient or (SC) hyaluronidase: EU contraindication
+    hypersensitivity_ocrelizumab: StrictBool = None
 
 
 class Vaccination(_Section):

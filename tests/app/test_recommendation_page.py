@@ -34,7 +34,8 @@ def test_the_verdict_follows_the_form_and_is_assessed_only_on_change() -> None:
     at.radio(key=f"{WIDGET}screening.anti_hbc").set_value("positive").run()
     goto(at, "recommendation")
     assert at.session_state.assess_count == count + 1
-    assert ":red-badge[:material/block: Contraindicated]" in texts(at)
+    # HBsAg positive holds the start until a liver specialist has decided (issue 8, review F6)
+    assert ":orange-badge[:material/schedule: Deferred]" in texts(at)
 
 
 def test_missing_data_leads_back_to_the_step_that_supplies_it() -> None:
