@@ -372,6 +372,22 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, /work/shared/audits
     Then reproductive.pregnant is not reported missing
     And reproductive.breastfeeding is not reported missing
 
+  @review-F36
+  Scenario Outline: A man recorded with reproductive potential gets no contraception or pregnancy-planning advice
+    Given a male RRMS patient aged 40
+    And the jurisdiction is <jurisdiction>
+    And patient.reproductive_potential is true
+    And reproductive.planning_pregnancy is true
+    And the current treatment is ocrelizumab
+    When the patient is assessed for ocrelizumab
+    Then the finding <rule> is not reported
+
+    Examples:
+      | jurisdiction | rule                                               |
+      | US           | ocrelizumab.pregnancy.contraception-counselling    |
+      | EU           | ocrelizumab.pregnancy.eu-contraception             |
+      | US           | ocrelizumab.pregnancy.planning-on-ocrelizumab      |
+
   @review-F38
   Scenario: The patient text of the IV infusion time names the 2-hour option
     Given a female RRMS patient aged 40

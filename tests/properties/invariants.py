@@ -245,11 +245,9 @@ STABLE = {"diagnosis.active_disease": False, "activity.relapses_past_12_months":
 
 INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-01", "HBsAg positive is never eligible (with or without precautions).",
-              "H-01 (hbv)", _hbsag_never_eligible, {"screening.hbsag": "positive"},
-              xfail="review findings F1, F6: fixed on issue-8a"),
+              "H-01 (hbv)", _hbsag_never_eligible, {"screening.hbsag": "positive"}),
     Invariant("INV-02", "Suspected PML is at least deferred and no dose is dated.", "H-02 (pml)",
-              _pml_deferred_no_dose, {"infection.pml_suspected": True},
-              xfail="review finding F2 (PML rule US-only): fixed on issue-8a"),
+              _pml_deferred_no_dose, {"infection.pml_suspected": True}),
     Invariant("INV-03", "Contraindicated, not indicated or deferred means no dose is dated: "
               "every calendar item is on hold.", "H-02", _hold_means_no_dose),
     Invariant("INV-04", "An undecided work-up finding (a required test unknown) is never "
@@ -262,8 +260,7 @@ INVARIANTS: tuple[Invariant, ...] = (
               "severity.", "H-01", _monotone),
     Invariant("INV-07", "A stable adult with RRMS or SPMS on treatment is never 'not "
               "indicated'.", "H-09", _stable_on_treatment_indicated,
-              {**STABLE, "diagnosis.phenotype": "RRMS"}, situation="on_treatment",
-              xfail="review finding F5: fixed on issue-8a"),
+              {**STABLE, "diagnosis.phenotype": "RRMS"}, situation="on_treatment"),
     Invariant("INV-08", "No maintenance dose (due or earliest) is dated closer than the minimum "
               "interval to the dose before it, IV and SC.", "H-03",
               _minimum_interval, situation="on_treatment"),
@@ -272,7 +269,7 @@ INVARIANTS: tuple[Invariant, ...] = (
               _every_finding_cited),
     Invariant("INV-10", "No pregnancy or breastfeeding question or advice for a patient "
               "recorded male.", "H-07 (pregnancy-lactation)", _male_no_pregnancy,
-              {"patient.sex": "male"}, xfail="review finding F36: fixed on issue-8a"),
+              {"patient.sex": "male"}),
     Invariant("INV-11", "Patient-facing text never tells the patient to start, stop or take a "
               "drug.", "H-07", _patient_text_no_instruction),
     Invariant("INV-12", "With an active infection no dose is shown as plainly due.",
@@ -288,20 +285,17 @@ INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-16", "A pregnant patient on treatment has no dose plainly due.",
               "H-02 (pregnancy-lactation)", _pregnant_no_dose,
               BENIGN | {"reproductive.pregnant": True, "patient.sex": "female"},
-              situation="on_treatment",
-              xfail="review finding F3 (pregnancy rule not a hold, no hazard tag): issue-8a"),
+              situation="on_treatment"),
     Invariant("INV-17", "Every undecided finding names its missing fields, and each is in the "
               "assessment's missing list.", "H-04", _missing_named),
     Invariant("INV-18", "A prior life-threatening infusion or injection reaction is "
               "contraindicated in every jurisdiction.", "H-01 (administration-reaction)",
-              _lt_reaction_contraindicated, {"history.life_threatening_infusion_reaction": True},
-              xfail="review finding F2 (rule US-only): fixed on issue-8a"),
+              _lt_reaction_contraindicated, {"history.life_threatening_infusion_reaction": True}),
     Invariant("INV-19", "After ocrelizumab is stopped no dose is dated.", "H-03",
               _stopped_no_dose, situation="stopped"),
     Invariant("INV-20", "The same profile always gives the same assessment.",
               "H-10", _deterministic),
     Invariant("INV-21", "A severely immunocompromised patient is never plainly eligible.",
               "H-01 (immunocompromise)", _severe_immunocompromise_not_eligible,
-              BENIGN | {"history.severely_immunocompromised": True},
-              xfail="review finding F8 (US has no rule): fixed on issue-8a"),
+              BENIGN | {"history.severely_immunocompromised": True}),
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -30,8 +29,6 @@ def _edit_rule(rules: Path, rule_id: str, **changes: object) -> dict:
     return rule
 
 
-@pytest.mark.xfail(strict=True, reason="hazard parity gaps in rules/: hazard tags and "
-                   "not_in_label entries are added on issue-8a")
 def test_the_repository_rulebook_lints_clean_and_warns_about_the_older_us_label() -> None:
     result = CliRunner().invoke(app, ["lint"])
     assert result.exit_code == 0, result.output

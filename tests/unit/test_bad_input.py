@@ -144,8 +144,6 @@ def test_cli_lint_bad_rules_exits_2_naming_the_rule(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="hazard parity gaps in rules/: hazard tags and "
-                   "not_in_label entries are added on issue-8a")
 def test_cli_lint_accepts_the_repository_rules() -> None:
     result = CliRunner().invoke(app, ["lint", str(RULES)])
     assert result.exit_code == 0, result.output

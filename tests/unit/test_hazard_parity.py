@@ -1,8 +1,8 @@
 """Issue 8, item 2: the parity lint. For each drug, every jurisdiction has, for every hazard
 class, a rule tagged with it or a cited `not_in_label:` entry; a gap is an error.
 
-Fixture rulebooks are real copies of rules/ in tmp_path with tags and entries added or removed
-(the real rules get their tags on issue-8a; until then `dmt-advisor lint rules` reports gaps).
+Fixture rulebooks are real copies of rules/ in tmp_path with every `hazard:` tag stripped, then
+tags and label-gap entries added or removed, so each test controls exactly what covers a hazard.
 """
 
 from __future__ import annotations
@@ -33,9 +33,16 @@ def _gap(hazard: str, jurisdiction: str, cite: dict | None = None) -> dict:
 
 @pytest.fixture
 def covered(tmp_path: Path) -> Path:
-    """A copy of rules/ where every hazard of both jurisdictions has a label-gap entry."""
+    """A copy of rules/ with no hazard tags where every hazard of both jurisdictions has a
+    label-gap entry (and nothing else covers it)."""
     root = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), root)
+    for path in (root / "ocrelizumab").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text())
+        for rule in data.get("rules", []):
+            rule.pop("hazard", None)
+        data.pop("not_in_label", None)
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
     gaps = [_gap(h.value, j.value) for j in Jurisdiction for h in HazardClass]
     (root / GAPS).write_text(yaml.safe_dump({"not_in_label": gaps}, sort_keys=False))
     return root
@@ -76,11 +83,11 @@ def test_a_hazard_missing_in_one_jurisdiction_is_an_error_naming_it(covered: Pat
 
 def test_a_us_only_rule_covers_us_but_not_eu(covered: Path) -> None:
     """The review's F1/F2 pattern: a safety rule written `jurisdictions: [US]` only."""
-    _tag(covered, "ocrelizumab.contraindication.active-hbv", "hbv")
-    _edit_gaps(covered, lambda g: g["hazard"] != "hbv")
+    _tag(covered, "ocrelizumab.monitoring.us-active-malignancy", "malignancy")
+    _edit_gaps(covered, lambda g: g["hazard"] != "malignancy")
     errors = hazard_parity(load_rulebook(covered))[0]
-    assert errors == ["ocrelizumab: hazard parity: no rule with `hazard: hbv` applies in EU and "
-                      "no `not_in_label:` entry cites the EU label as silent on it"]
+    assert errors == ["ocrelizumab: hazard parity: no rule with `hazard: malignancy` applies in EU "
+                      "and no `not_in_label:` entry cites the EU label as silent on it"]
 
 
 def test_a_rule_for_every_jurisdiction_covers_both(covered: Path) -> None:
@@ -104,18 +111,17 @@ def test_a_label_gap_beside_a_rule_of_that_hazard_is_a_warning(covered: Path) ->
     _tag(covered, "ocrelizumab.contraindication.active-hbv", "hbv")
     errors, warnings = hazard_parity(load_rulebook(covered))
     assert errors == []
-    assert warnings == ["ocrelizumab not_in_label hbv (US) stands beside rule(s) of that hazard: "
-                        "ocrelizumab.contraindication.active-hbv"]
+    assert sorted(warnings) == [
+        f"ocrelizumab not_in_label hbv ({j}) stands beside rule(s) of that hazard: "
+        "ocrelizumab.contraindication.active-hbv" for j in ("EU", "US")]
 
 
-def test_the_repository_rules_report_their_parity_gaps_as_errors() -> None:
-    """On this branch the real rules carry no hazard tags yet (issue-8a adds them): every gap
-    is an error. After the merge this list must be empty (see the xfail in tests/qa)."""
+def test_the_repository_rules_have_no_parity_gap() -> None:
+    """Every hazard class is covered in every jurisdiction by the real rules (rule or cited
+    label gap): the lint reports no parity error."""
     report = lint_rulebook()
-    parity = [e for e in report.errors if "hazard parity" in e]
+    assert [e for e in report.errors if "hazard parity" in e] == []
     book = load_rulebook()
-    tagged = {(r.hazard, j) for r in book.rules if r.hazard for j in r.jurisdictions}
-    gaps = {(g.hazard, g.jurisdiction) for g in book.label_gaps}
-    expected = [(h, j) for j in Jurisdiction for h in HazardClass
-                if (h, j) not in tagged and (h, j) not in gaps]
-    assert len(parity) == len(expected)
+    covered = {(r.hazard, j) for r in book.rules if r.hazard for j in r.jurisdictions}
+    covered |= {(g.hazard, g.jurisdiction) for g in book.label_gaps}
+    assert {(h, j) for j in Jurisdiction for h in HazardClass} <= covered
