@@ -139,7 +139,7 @@ def _check_json_value(key: str, value: Any) -> None:
 class DurableRuleset:
     """One drug's compiled rules living in the C core (one handle per shard). Thread-safe."""
 
-    MAX_PROPERTIES = 250  # the C core rejects facts with more than 250 properties (measured)
+    MAX_PROPERTIES = 250  # the C core takes at most 254 per fact; sid, id and t are added
     MAX_REBUILDS = 16  # shard sets abandoned after a failed assert before closing for good
 
     def __init__(self, compiled: CompiledRuleset, max_activations: int | None = None) -> None:
