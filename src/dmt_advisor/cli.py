@@ -164,13 +164,26 @@ def diff(
     examples: Annotated[Path | None, typer.Option(
         help="Folder of example profiles (default: examples/).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many corpus profiles.")] = 20000,
+    details: Annotated[Path | None, typer.Option(
+        help="Also write the full JSON report here (default with --format markdown: "
+             "reports/diff.json, linked from the Markdown).")] = None,
 ) -> None:
     """Re-assess a corpus (scenario profiles, examples, a generated grid) with two rulebooks;
-    report the profiles whose verdict or findings change and the rules responsible."""
-    from dmt_advisor.qa.diff import build_corpus, diff_rulebooks, render
+    report the profiles whose verdict, findings or schedule change and the rules responsible."""
+    from dmt_advisor.qa.diff import build_corpus, changed_rule_coverage, diff_rulebooks, render
+    from dmt_advisor.qa.scenarios import REPO
 
-    corpus = build_corpus(scenarios, scenario_record, examples)
+    records: list[dict] = []
+    corpus = build_corpus(scenarios, scenario_record, examples, records)
     report = diff_rulebooks(base, head, corpus, limit)
+    if records:
+        changed_rule_coverage(report, records)
+    if details is None and fmt is DiffFormat.markdown:
+        details = REPO / "reports" / "diff.json"
+    if details is not None:
+        details.parent.mkdir(parents=True, exist_ok=True)
+        details.write_text(render(report, "json"), encoding="utf-8")
+        report.details_file = str(details)
     typer.echo(render(report, fmt.value), nl=False)
 
 
