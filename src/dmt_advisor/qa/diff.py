@@ -262,11 +262,29 @@ def rule_changes(base: Rulebook, head: Rulebook) -> tuple[list[str], list[str],
 
 def rule_details(base: Rulebook, head: Rulebook,
                  changed: dict[str, list[str]]) -> dict[str, dict[str, tuple[Any, Any]]]:
-    """Before and after of each changed field of each changed rule."""
+    """Before and after of each changed part of each changed rule, down to the smallest part
+    that differs (`when.all[2].within_last.amount: 4 -> 6`), so a reviewer sees the edit."""
     b = {r.id: r.model_dump(mode="json", exclude_none=True) for r in base.rules}
     h = {r.id: r.model_dump(mode="json", exclude_none=True) for r in head.rules}
-    return {rid: {k: (b[rid].get(k), h[rid].get(k)) for k in fields}
-            for rid, fields in changed.items()}
+    out: dict[str, dict[str, tuple[Any, Any]]] = {}
+    for rid, fields in changed.items():
+        out[rid] = {}
+        for key in fields:
+            _leaf_diff(b[rid].get(key), h[rid].get(key), key, out[rid])
+    return out
+
+
+def _leaf_diff(before: Any, after: Any, path: str, out: dict[str, tuple[Any, Any]]) -> None:
+    if isinstance(before, dict) and isinstance(after, dict):
+        for k in dict.fromkeys([*before, *after]):
+            if before.get(k) != after.get(k):
+                _leaf_diff(before.get(k), after.get(k), f"{path}.{k}", out)
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for i, (x, y) in enumerate(zip(before, after, strict=True)):
+            if x != y:
+                _leaf_diff(x, y, f"{path}[{i}]", out)
+    else:
+        out[path] = (before, after)
 
 
 def parameter_changes(base: Rulebook, head: Rulebook) -> dict[str, tuple[str, str]]:
