@@ -174,7 +174,7 @@ def test_a_parameter_change_is_a_rule_change_and_moves_the_schedule(
                                       str(tmp_path / "diff.json")])
     assert result.exit_code == 0, result.output
     markdown = result.output
-    assert "0 profile assessments change" not in markdown
+    assert "**0 profile assessments change**" not in markdown
     assert ("- parameter `ocrelizumab.schedule.iv-minimum-dose-interval`: "
             "**5 months → 20 weeks**") in markdown
     assert "bump it in rules/rulebook.yaml" in markdown
