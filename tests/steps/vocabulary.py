@@ -962,6 +962,45 @@ def _state(request: pytest.FixtureRequest) -> Scenario | None:
     return state if isinstance(state, Scenario) else None
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("dmt-advisor scenarios")
+    group.addoption("--feature-file", dest="qa_feature", action="append", default=[],
+                    metavar="PATH[:LINE]",
+                    help="run the scenarios of this feature file (the one on LINE)")
+    group.addoption("--rule-id", dest="qa_rule", action="append", default=[], metavar="RULE_ID",
+                    help="run the scenarios whose steps or tags name this rule id")
+    group.addoption("--scenario-name", dest="qa_scenario", action="append", default=[],
+                    metavar="TEXT",
+                    help="run the scenarios whose name contains TEXT (any case)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep the scenarios chosen with --feature-file / --rule-id / --scenario-name."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    from dmt_advisor.qa.select import index, keep, select
+
+    targets, rules = config.getoption("qa_feature"), config.getoption("qa_rule")
+    names = config.getoption("qa_scenario")
+    if not (targets or rules or names):
+        return
+    base = Path(config.rootpath, config.getini("bdd_features_base_dir") or "features")
+    chosen = select(index(base), targets, names, rules)
+    kept, dropped = [], []
+    for item in items:
+        template = scenario_wrapper_template_registry.get(getattr(item, "function", None))
+        callspec = getattr(item, "callspec", None)
+        example = callspec.params.get("_pytest_bdd_example") if callspec else None
+        if template is not None and keep(chosen, template.feature.filename, template.name,
+                                         dict(example) if example else None):
+            kept.append(item)
+        else:
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Register the tags of the features in use: rule ids (dots) included (--strict-markers)."""
     base = config.getini("bdd_features_base_dir") or "features"
