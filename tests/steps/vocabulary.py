@@ -321,7 +321,7 @@ def given_profile_yaml(scenario_state: Scenario, docstring: str) -> None:
     """Given a patient profile in YAML:
 
     A doc string (between `\"\"\"` lines) in the profile format itself
-    (`shared/contract/profile-format.md`), merged into the profile built so far. Use it for
+    (every field: `docs/profile.md`), merged into the profile built so far. Use it for
     anything the other steps do not say as well, e.g. a whole `treatment:` section.
 
     ```gherkin
