@@ -32,7 +32,12 @@ from dmt_advisor.cli import app as cli_app
 from dmt_advisor.errors import ProfileError
 from dmt_advisor.facts import FACT_SPECS
 from dmt_advisor.profile import parse_profile
-from dmt_advisor.qa.profile_fields import did_you_mean, generic, is_profile_path, profile_paths
+from dmt_advisor.qa.profile_fields import (
+    did_you_mean,
+    generic,
+    is_profile_path,
+    profile_fields,
+)
 from dmt_advisor.qa.recorder import MARKER_SAFE, register_tags
 from dmt_advisor.rulebook.load import Rulebook, default_rules_dir, load_rulebook
 
@@ -142,7 +147,7 @@ def known_field(path: str) -> None:
     names = missing_field_names()
     if path in names or is_profile_path(path):
         return
-    near = did_you_mean(generic(path), sorted(names | profile_paths()))
+    near = did_you_mean(generic(path), sorted(names | {f.path for f in profile_fields()}))
     raise AssertionError(f"{path} is not a field of the profile format (docs/profile.md)"
                          + (f"; did you mean {' or '.join(near)}?" if near else ""))
 
@@ -524,7 +529,8 @@ def profile_problems(state: Scenario) -> str | None:
         for problem in exc.problems:
             hint = ""
             if problem.message.startswith("unknown field"):
-                near = did_you_mean(generic(problem.path), sorted(profile_paths()))
+                near = did_you_mean(generic(problem.path),
+                                    sorted({f.path for f in profile_fields()}))
                 hint = f"; did you mean {' or '.join(near)}?" if near else ""
                 message = "unknown field (docs/profile.md lists every field)"
             else:
