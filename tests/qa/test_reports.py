@@ -91,6 +91,15 @@ def test_cucumber_json_validates_and_carries_tables_and_outline_rows(
         t["name"] for t in element["tags"]}  # feature tags inherited
 
 
+def test_a_skipped_scenario_is_skipped_in_every_report(run: tuple[ScenarioRun, Path]) -> None:
+    result, reports = run
+    name = "A skipped scenario is in the reports too"
+    assert _scenario(result, name)["outcome"] == "skipped"
+    assert "skipped: 1" in (reports / "last-run.md").read_text()
+    cucumber = json.loads((reports / "cucumber.json").read_text())
+    assert {s["result"]["status"] for s in _steps(cucumber, name)} == {"skipped"}
+
+
 def test_negative_steps_reject_unknown_rule_ids_and_fields(
         run: tuple[ScenarioRun, Path]) -> None:
     result, _ = run
@@ -133,7 +142,8 @@ def test_select_by_tracker_tag_and_by_rule_id_tag(tmp_path: Path) -> None:
         result = run_scenarios(tmp_path / "r", features_dir=FIXTURES / "report",
                                pytest_args=["-m", expr], cucumber=False)
         assert [s["scenario"] for s in result.scenarios] == [
-            "A scenario tagged with a rule id and a tracker key"], expr
+            "A scenario tagged with a rule id and a tracker key",
+            "A skipped scenario is in the reports too"], expr
         assert result.exit_code == 0
 
 

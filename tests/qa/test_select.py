@@ -20,9 +20,10 @@ REPORT = FIXTURES / "report"
 
 def test_select_by_path_line_name_rule_and_tag() -> None:
     entries = index(REPORT)
-    assert len(entries) == 9  # the outline counts one per Examples row
+    assert len(entries) == 10  # the outline counts one per Examples row
     by_file = select(entries, [str(REPORT / "tags.feature")])
-    assert [e.name for e in by_file] == ["A scenario tagged with a rule id and a tracker key"]
+    assert [e.name for e in by_file] == ["A scenario tagged with a rule id and a tracker key",
+                                         "A skipped scenario is in the reports too"]
     row = select(entries, [f"{REPORT / 'report.feature'}:33"])
     assert [(e.name, e.example) for e in row] == [
         ("Outline rows are told apart", {"age": "17", "verdict": "not_indicated"})]
@@ -30,8 +31,9 @@ def test_select_by_path_line_name_rule_and_tag() -> None:
         "Outline rows are told apart"}
     rule = select(entries, rules=["ocrelizumab.workup.hbv-screening"])
     assert {e.name for e in rule} == {"A misspelt Then step in the middle",
-                                      "A scenario tagged with a rule id and a tracker key"}
-    assert len(select(entries, tags=["JIRA:MS-123"])) == 1
+                                      "A scenario tagged with a rule id and a tracker key",
+                                      "A skipped scenario is in the reports too"}
+    assert len(select(entries, tags=["JIRA:MS-123"])) == 2
 
 
 def test_dry_run_lists_unknown_steps_without_running() -> None:
@@ -40,7 +42,7 @@ def test_dry_run_lists_unknown_steps_without_running() -> None:
     assert result.exit_code == 1
     assert "report.feature:7: unknown step: Then the verdict iz workup_required" in result.output
     assert "Then the verdict [for <drug>] is <verdict>" in result.output
-    assert "9 scenarios, 30 steps: 1 unknown" in result.output
+    assert "10 scenarios, 33 steps: 1 unknown" in result.output
     clean = CliRunner().invoke(app, ["scenarios", "run", "--dry-run", "--features",
                                      str(REPORT), "--tag", "qa_tags"])
     assert clean.exit_code == 0 and "every step is defined" in clean.output
@@ -49,7 +51,7 @@ def test_dry_run_lists_unknown_steps_without_running() -> None:
 def test_run_one_scenario_by_rule_id(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [
         "scenarios", "run", "--features", str(REPORT), "--reports", str(tmp_path),
-        "--rule", "ocrelizumab.workup.hbv-screening", "--tag", "qa_tags"])
+        "--rule", "ocrelizumab.workup.hbv-screening", "--name", "tagged"])
     assert result.exit_code == 0, result.output
     assert "passed  report/tags.feature: A scenario tagged" in result.output
     assert "1 scenarios, 0 failed" in result.output

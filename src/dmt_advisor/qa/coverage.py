@@ -95,7 +95,7 @@ def compute_coverage(book: Rulebook, scenarios: list[dict[str, Any]]) -> Coverag
                     bucket = cov.fires if entry["outcome"] == "true" else cov.undecided
                     if label not in bucket:
                         bucket.append(label)
-    failed = [scenario_label(s) for s in scenarios if s["outcome"] != "passed"]
+    failed = [scenario_label(s) for s in scenarios if s["outcome"] == "failed"]
     return Coverage(list(table.values()), len(scenarios), failed, sorted(unknown))
 
 

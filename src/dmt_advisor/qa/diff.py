@@ -466,7 +466,7 @@ def changed_rule_coverage(report: DiffReport, records: list[dict[str, Any]]) -> 
             e["rule_id"] == rid and e["outcome"] == "true"
             for a in r["assessments"] for d in a["drugs"] for e in d["trace"]))
         report.coverage[rid] = {"checked": checked, "fires": fires}
-    failed = [r for r in records if r["outcome"] != "passed"]
+    failed = [r for r in records if r["outcome"] == "failed"]
     if failed:
         report.notes.append(f"{len(failed)} scenario(s) failed in the run that built the corpus "
                             "(`dmt-advisor coverage` shows them)")

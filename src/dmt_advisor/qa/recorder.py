@@ -193,6 +193,9 @@ class Recorder:
         outcome = yield
         report = outcome.get_result()
         record = self.records.get(item.nodeid)
+        if record is None and report.skipped and report.when == "setup":
+            self._skipped(item)  # @skip: never started, still in every report
+            return
         if record is None or not report.failed or call.excinfo is None:
             return
         message = error_text(call.excinfo.value)
@@ -207,6 +210,28 @@ class Recorder:
         pending = next((s for s in steps if s["status"] == "skipped"), None)
         if pending is not None:
             pending.update(status="failed", error=message)
+
+    def _skipped(self, item: pytest.Item) -> None:
+        from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+        template = scenario_wrapper_template_registry.get(getattr(item, "function", None))
+        if template is None:
+            return
+        callspec = getattr(item, "callspec", None)
+        example = callspec.params.get("_pytest_bdd_example") if callspec else None
+        scenario = template.render(dict(example) if example else {})
+        feature = template.feature
+        self.records[item.nodeid] = {
+            "nodeid": item.nodeid, "feature": feature.rel_filename,
+            "feature_name": feature.name, "feature_keyword": feature.keyword,
+            "feature_line": feature.line_number,
+            "feature_description": feature.description or "",
+            "feature_tags": sorted(feature.tags), "scenario": scenario.name,
+            "keyword": scenario.keyword, "line": scenario.line_number,
+            "example": dict(example) if example else None, "example_line": None,
+            "tags": sorted(feature.tags | scenario.tags), "outcome": "skipped",
+            "error": None, "steps": [_step_record(step) for step in scenario.steps],
+            "checked_rules": [], "checked_verdicts": [], "assessments": []}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = self.records.get(report.nodeid)

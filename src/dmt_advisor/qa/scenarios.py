@@ -34,7 +34,7 @@ class ScenarioRun:
 
     @property
     def failed(self) -> list[dict[str, Any]]:
-        return [s for s in self.scenarios if s["outcome"] != "passed"]
+        return [s for s in self.scenarios if s["outcome"] == "failed"]
 
     def profiles(self) -> list[tuple[str, dict[str, Any]]]:
         """Every profile a scenario assessed, labelled `feature: scenario`, without repeats."""
