@@ -113,6 +113,12 @@ def test_negative_steps_reject_unknown_rule_ids_and_fields(
     assert "did you mean screening.hbsag" in field["error"]
 
 
+def test_a_wrong_findings_table_column_names_the_columns(run: tuple[ScenarioRun, Path]) -> None:
+    error = _scenario(run[0], "A wrong column in the findings table")["error"]
+    assert "unknown column 'state' in `the findings include:`" in error
+    assert "did you mean status?" in error
+
+
 def test_a_profile_error_names_the_feature_line_of_the_table_row(
         run: tuple[ScenarioRun, Path]) -> None:
     result, reports = run

@@ -20,7 +20,7 @@ REPORT = FIXTURES / "report"
 
 def test_select_by_path_line_name_rule_and_tag() -> None:
     entries = index(REPORT)
-    assert len(entries) == 10  # the outline counts one per Examples row
+    assert len(entries) == 11  # the outline counts one per Examples row
     by_file = select(entries, [str(REPORT / "tags.feature")])
     assert [e.name for e in by_file] == ["A scenario tagged with a rule id and a tracker key",
                                          "A skipped scenario is in the reports too"]
@@ -32,7 +32,8 @@ def test_select_by_path_line_name_rule_and_tag() -> None:
     rule = select(entries, rules=["ocrelizumab.workup.hbv-screening"])
     assert {e.name for e in rule} == {"A misspelt Then step in the middle",
                                       "A scenario tagged with a rule id and a tracker key",
-                                      "A skipped scenario is in the reports too"}
+                                      "A skipped scenario is in the reports too",
+                                      "A wrong column in the findings table"}
     assert len(select(entries, tags=["JIRA:MS-123"])) == 2
 
 
@@ -42,7 +43,7 @@ def test_dry_run_lists_unknown_steps_without_running() -> None:
     assert result.exit_code == 1
     assert "report.feature:7: unknown step: Then the verdict iz workup_required" in result.output
     assert "Then the verdict [for <drug>] is <verdict>" in result.output
-    assert "10 scenarios, 33 steps: 1 unknown" in result.output
+    assert "11 scenarios, 36 steps: 1 unknown" in result.output
     clean = CliRunner().invoke(app, ["scenarios", "run", "--dry-run", "--features",
                                      str(REPORT), "--tag", "qa_tags"])
     assert clean.exit_code == 0 and "every step is defined" in clean.output

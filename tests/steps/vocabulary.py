@@ -715,6 +715,12 @@ def then_findings_table(scenario_state: Scenario, datatable: list[list[str]]) ->
     """
     header, *rows = datatable
     assert header and header[0] == "rule_id", "the first column of the table is rule_id"
+    columns = ("category", "verdict", "status")
+    for key in header[1:]:
+        near = did_you_mean(key.strip(), columns)
+        assert key.strip() in columns, (
+            f"unknown column {key.strip()!r} in `the findings include:`; the columns are rule_id,"
+            f" {', '.join(columns)}" + (f" (did you mean {near[0]}?)" if near else ""))
     for row in rows:
         finding = scenario_state.finding(row[0].strip())
         for key, cell in zip(header[1:], row[1:], strict=True):
@@ -793,6 +799,10 @@ def then_finding_cites(scenario_state: Scenario, rule_id: str, source: str,
     Example: Then the finding ocrelizumab.workup.hbv-screening cites ocrevus-uspi-2025-08
         section 2.1
     """
+    sources = list(rulebook().sources)
+    near = did_you_mean(source, sources)
+    assert source in sources, (f"{source} is not a source of rules/sources.yaml"
+                               + (f"; did you mean {' or '.join(near)}?" if near else ""))
     cites = scenario_state.finding(rule_id)["citations"]
     match = [c for c in cites if c["source"] == source and c["section"] == section]
     assert match, f"citations: {cites}"
