@@ -127,11 +127,12 @@ def coverage(
         help="Features folder (default: the repository's features/).")] = None,
     rules: RulesDir = None,
     reports: Annotated[Path | None, typer.Option(
-        help="Where to write cucumber.json, scenarios.json, last-run.md (default: reports/).")]
+        help="Where to write cucumber.json, scenarios.json, last-run.md/.html "
+             "(default: reports/).")]
         = None,
 ) -> None:
-    """Run every scenario; per rule: scenarios where it fires or is undecided. Exit 1 when a
-    rule has no firing scenario or a scenario fails."""
+    """Run every scenario; per rule: scenarios that check it, where it fires or is undecided.
+    Exit 1 when a rule no passing scenario checks, or a scenario fails."""
     from dmt_advisor.qa.coverage import compute_coverage, render_text
     from dmt_advisor.qa.report import write_run_report
     from dmt_advisor.qa.scenarios import REPO, run_scenarios
