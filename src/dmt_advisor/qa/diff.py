@@ -90,16 +90,16 @@ def example_profiles(folder: Path) -> list[tuple[str, str, dict[str, Any]]]:
 class Side:
     verdict: str | None
     findings: dict[str, tuple[str, str]]  # rule id -> (verdict, status)
-    # schedule event -> (rule id, "due .. earliest .. latest .. status .. held by ..")
-    schedule: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # schedule event -> (rule id, ((field, value), ...)) for due, earliest, latest, status, holds
+    schedule: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
 
-def _when(item: Any) -> str:
-    parts = [f"{k} {getattr(item, k)}" for k in ("due", "earliest", "latest", "status")
+def _when(item: Any) -> tuple[tuple[str, str], ...]:
+    parts = [(k, str(getattr(item, k))) for k in ("due", "earliest", "latest", "status")
              if getattr(item, k) is not None]
     if item.held_by:
-        parts.append("held by " + ", ".join(item.held_by))
-    return "; ".join(parts) or "listed"
+        parts.append(("held by", ", ".join(item.held_by)))
+    return tuple(parts)
 
 
 def _side(item: DrugAssessment | None) -> Side:
@@ -131,9 +131,16 @@ class Change:
         out = {}
         for event in dict.fromkeys([*self.base.schedule, *self.head.schedule]):
             b, h = self.base.schedule.get(event), self.head.schedule.get(event)
-            if b != h:
-                rule = (h or b or ("schedule", ""))[0]
-                out[event] = (rule, f"{b[1] if b else 'absent'} -> {h[1] if h else 'absent'}")
+            if b == h:
+                continue
+            rule = (h or b)[0]  # type: ignore[index]
+            if b is None or h is None:
+                out[event] = (rule, "added" if b is None else "removed")
+                continue
+            before, after = dict(b[1]), dict(h[1])
+            out[event] = (rule, "; ".join(
+                f"{k} {before.get(k, 'none')} -> {after.get(k, 'none')}"
+                for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)))
         return out
 
     @property
@@ -396,10 +403,15 @@ def render_markdown(report: DiffReport) -> str:
     scenario = [c for c in report.changes if c.source == "scenario"]
     out += ["", f"## Scenario changes: {len(scenario)}", ""]
     if scenario:
-        out += ["Scenario profiles whose assessment changes: their Then steps may now fail.", "",
-                "| scenario | drug | what changes |", "|---|---|---|"]
+        groups: dict[tuple[str, str], list[str]] = {}
         for c in scenario:
-            out.append(f"| {cell(c.label)} | {c.drug} | {cell(c.what())} |")
+            groups.setdefault((c.drug, c.what()), []).append(c.label)
+        out += ["Scenario profiles whose assessment changes (their Then steps may now fail), "
+                "grouped by what changes; every scenario is named.", "",
+                "| what changes | drug | scenarios |", "|---|---|---|"]
+        for (drug, what), labels in groups.items():
+            out.append(f"| {cell(what)} | {drug} | {len(labels)}: "
+                       + "<br>".join(cell(x) for x in labels) + " |")
     else:
         out.append("No scenario profile changes.")
     out += ["", "## Rule and parameter changes", ""]
