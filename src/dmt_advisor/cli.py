@@ -127,11 +127,12 @@ def coverage(
         help="Features folder (default: the repository's features/).")] = None,
     rules: RulesDir = None,
     reports: Annotated[Path | None, typer.Option(
-        help="Where to write cucumber.json, scenarios.json, last-run.md (default: reports/).")]
+        help="Where to write cucumber.json, scenarios.json, last-run.md/.html "
+             "(default: reports/).")]
         = None,
 ) -> None:
-    """Run every scenario; per rule: scenarios where it fires or is undecided. Exit 1 when a
-    rule has no firing scenario or a scenario fails."""
+    """Run every scenario; per rule: scenarios that check it, where it fires or is undecided.
+    Exit 1 when a rule no passing scenario checks, or a scenario fails."""
     from dmt_advisor.qa.coverage import compute_coverage, render_text
     from dmt_advisor.qa.report import write_run_report
     from dmt_advisor.qa.scenarios import REPO, run_scenarios
@@ -164,14 +165,127 @@ def diff(
     examples: Annotated[Path | None, typer.Option(
         help="Folder of example profiles (default: examples/).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many corpus profiles.")] = 20000,
+    details: Annotated[Path | None, typer.Option(
+        help="Also write the full JSON report here (default with --format markdown: "
+             "reports/diff.json, linked from the Markdown).")] = None,
 ) -> None:
     """Re-assess a corpus (scenario profiles, examples, a generated grid) with two rulebooks;
-    report the profiles whose verdict or findings change and the rules responsible."""
-    from dmt_advisor.qa.diff import build_corpus, diff_rulebooks, render
+    report the profiles whose verdict, findings or schedule change and the rules responsible."""
+    from dmt_advisor.qa.diff import build_corpus, changed_rule_coverage, diff_rulebooks, render
+    from dmt_advisor.qa.scenarios import REPO
 
-    corpus = build_corpus(scenarios, scenario_record, examples)
+    records: list[dict] = []
+    corpus = build_corpus(scenarios, scenario_record, examples, records)
     report = diff_rulebooks(base, head, corpus, limit)
+    if records:
+        changed_rule_coverage(report, records)
+    if details is None and fmt is DiffFormat.markdown:
+        details = REPO / "reports" / "diff.json"
+    if details is not None:
+        details.parent.mkdir(parents=True, exist_ok=True)
+        details.write_text(render(report, "json"), encoding="utf-8")
+        report.details_file = str(details)
     typer.echo(render(report, fmt.value), nl=False)
+
+
+scenarios_app = typer.Typer(
+    help="Run, select and check Gherkin scenarios (by file, line, name, rule id or tag).",
+    no_args_is_help=True)
+app.add_typer(scenarios_app, name="scenarios")
+
+
+@scenarios_app.command("run")
+@user_errors
+def scenarios_run(
+    targets: Annotated[list[str] | None, typer.Argument(
+        help="Feature files, optionally FILE:LINE (a scenario or an Examples row).")] = None,
+    name: Annotated[list[str] | None, typer.Option(
+        "--name", help="Scenarios whose name contains this text (any case).")] = None,
+    rule: Annotated[list[str] | None, typer.Option(
+        "--rule", help="Scenarios whose steps or tags name this rule id.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", help="Scenarios with this tag (e.g. workup, JIRA:MS-123).")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check every step against the vocabulary; run nothing.")] = False,
+    features: Annotated[Path | None, typer.Option(
+        help="Features folder (default: the repository's features/).")] = None,
+    rules: RulesDir = None,
+    reports: Annotated[Path | None, typer.Option(
+        help="Where to write the reports (default: reports/).")] = None,
+) -> None:
+    """Run the chosen scenarios (all by default) and write the reports; exit 1 on a failure.
+    With --dry-run, list the steps no definition matches (exit 1 when there is one)."""
+    import sys
+
+    from dmt_advisor.qa.coverage import compute_coverage
+    from dmt_advisor.qa.report import write_run_report
+    from dmt_advisor.qa.scenarios import REPO, run_scenarios, scenario_label
+    from dmt_advisor.qa.select import dry_run as check_steps
+    from dmt_advisor.qa.select import index, select
+    from dmt_advisor.rulebook.load import load_rulebook
+
+    features = (features or REPO / "features").resolve()
+    chosen = select(index(features), targets, name, rule, tag)
+    if not chosen:
+        raise DmtAdvisorError("no scenario matches the selection")
+    if dry_run:
+        if str(REPO) not in sys.path:
+            sys.path.insert(0, str(REPO))
+        problems = check_steps(chosen)
+        for problem in problems:
+            typer.echo(problem)
+        steps = sum(len(e.steps) for e in chosen)
+        typer.echo(f"{len(chosen)} scenarios, {steps} steps: "
+                   + (f"{len(problems)} unknown" if problems else "every step is defined"))
+        if problems:
+            raise typer.Exit(1)
+        return
+    args: list[str] = []
+    for t in targets or []:
+        args += ["--feature-file", str(Path(t.rsplit(":", 1)[0]).resolve())
+                 + (f":{t.rsplit(':', 1)[1]}" if t.rsplit(":", 1)[-1].isdigit() else "")]
+    for n in name or []:
+        args += ["--scenario-name", n]
+    for r in rule or []:
+        args += ["--rule-id", r]
+    if tag:
+        args += ["-m", " or ".join(f"tag(name='{t.lstrip('@')}')" for t in tag)]
+    book = load_rulebook(rules)
+    reports = reports or REPO / "reports"
+    run = run_scenarios(reports, features, book.root, pytest_args=args)
+    for record in run.scenarios:
+        typer.echo(f"{record['outcome']:<7} {scenario_label(record)}")
+        if record["outcome"] == "failed":
+            typer.echo("        " + str(record.get("error") or "").replace("\n", "\n        "))
+    cov = compute_coverage(book, run.scenarios)
+    failed = len(run.failed)
+    typer.echo(f"{len(run.scenarios)} scenarios, {failed} failed; reports: "
+               f"{write_run_report(reports, cov, book, run.scenarios)}, "
+               f"{reports / 'last-run.html'}, {run.cucumber_json}")
+    if failed or not run.scenarios:
+        raise typer.Exit(1)
+
+
+@scenarios_app.command("steps")
+@user_errors
+def scenarios_steps(write: Annotated[bool, typer.Option(
+        "--write", help="Write features/steps.json and features/steps.js.")] = False) -> None:
+    """The step catalogue (JSON) for editors and tools; --write refreshes the files."""
+    import sys
+
+    from dmt_advisor.qa.scenarios import REPO
+
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from dmt_advisor.qa.select import catalogue_files
+
+    files = catalogue_files()
+    if write:
+        for filename, text in files.items():
+            (REPO / "features" / filename).write_text(text, encoding="utf-8")
+        typer.echo(f"wrote features/{', features/'.join(files)}")
+    else:
+        typer.echo(files["steps.json"], nl=False)
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
-"""`dmt-advisor coverage` runs every scenario and reports, per rule, where it fires; it fails on a
-rule no scenario makes fire. Reports land under the reports folder."""
+"""`dmt-advisor coverage` runs every scenario and reports, per rule, the scenarios that check it
+(and where it fires or is undecided); it fails on a rule no scenario checks. Reports land under
+the reports folder."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ EXTRA_RULE = {
 }
 
 
+# fires for every adult patient, so it fires in nearly every scenario; no Then step names it
+FIRES_UNCHECKED = {**EXTRA_RULE, "id": "ocrelizumab.monitoring.qa-fires-by-accident",
+                   "when": {"field": "patient.age", "gte": 18},
+                   "summary": "Test rule that fires everywhere and that no scenario checks."}
+
+
 @pytest.fixture(scope="module")
 def repo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
     """One `dmt-advisor coverage` run over the repository's features and rules."""
@@ -37,7 +44,7 @@ def repo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
     return CliRunner().invoke(app, ["coverage", "--reports", str(reports)]), reports
 
 
-def test_every_rule_of_the_repository_has_a_firing_scenario(
+def test_every_rule_of_the_repository_is_checked_by_a_scenario(
         repo_run: tuple[Result, Path]) -> None:
     result, reports = repo_run
     assert result.exit_code == 0, result.output
@@ -47,6 +54,7 @@ def test_every_rule_of_the_repository_has_a_firing_scenario(
         assert rule.id in result.output
     data = json.loads((reports / "coverage.json").read_text())
     assert data["uncovered"] == [] and data["failed_scenarios"] == []
+    assert all(r["checked"] for r in data["per_rule"])
 
 
 def test_coverage_lists_firing_and_undecided_scenarios_per_rule(
@@ -61,9 +69,9 @@ def test_coverage_lists_firing_and_undecided_scenarios_per_rule(
                per_rule["ocrelizumab.administration.active-infection"]["undecided"])
 
 
-def test_a_rule_without_firing_scenario_fails_coverage(rules_copy: Path, tmp_path: Path) -> None:
+def test_a_rule_no_scenario_checks_fails_coverage(rules_copy: Path, tmp_path: Path) -> None:
     (rules_copy / "ocrelizumab" / "qa-extra.yaml").write_text(
-        yaml.safe_dump({"rules": [EXTRA_RULE]}, sort_keys=False))
+        yaml.safe_dump({"rules": [EXTRA_RULE, FIRES_UNCHECKED]}, sort_keys=False))
     reports = tmp_path / "reports"
     features = tmp_path / "features"  # one feature file keeps the run short
     features.mkdir()
@@ -71,15 +79,21 @@ def test_a_rule_without_firing_scenario_fails_coverage(rules_copy: Path, tmp_pat
     result = CliRunner().invoke(app, ["coverage", "--rules", str(rules_copy), "--features",
                                       str(features), "--reports", str(reports)])
     assert result.exit_code == 1, result.output
-    assert "no firing scenario: ocrelizumab.monitoring.qa-never-exercised" in result.output
+    assert "no scenario checks: ocrelizumab.monitoring.qa-never-exercised" in result.output
+    # firing by accident in every scenario is not coverage
+    assert "no scenario checks: ocrelizumab.monitoring.qa-fires-by-accident" in result.output
     report = (reports / "last-run.md").read_text()
-    assert "Rules without a firing scenario" in report
+    assert "Rules no scenario checks" in report
     assert "ocrelizumab.monitoring.qa-never-exercised" in report
     # undecided (the fact unrecorded in every scenario) is reported, but is not coverage
     data = json.loads((reports / "coverage.json").read_text())
     extra = next(r for r in data["per_rule"] if r["rule_id"] == EXTRA_RULE["id"])
     assert extra["status"] == "undecided only" and extra["fires"] == []
     assert extra["undecided"] and EXTRA_RULE["id"] in data["uncovered"]
+    accident = next(r for r in data["per_rule"] if r["rule_id"] == FIRES_UNCHECKED["id"])
+    assert len(accident["fires"]) >= 10 and accident["checked"] == []
+    assert accident["status"] == "fires, never checked"
+    assert FIRES_UNCHECKED["id"] in data["uncovered"]
 
 
 def test_cucumber_json_and_readable_report(repo_run: tuple[Result, Path]) -> None:
@@ -91,8 +105,8 @@ def test_cucumber_json_and_readable_report(repo_run: tuple[Result, Path]) -> Non
     assert steps and all(s["result"]["status"] in ("passed", "failed", "skipped") for s in steps)
     report = (reports / "last-run.md").read_text()
     assert report.startswith("# Scenario run")
-    assert "## Rule coverage" in report and "| scenario | result | steps |" in report
-    assert "Live vaccine" in report or "live vaccine" in report
+    assert "## Rule coverage" in report and "| feature | scenarios | passed |" in report
+    assert "failed: 0," in report and len(report) < 40_000  # short enough for a review
     scenarios = json.loads((reports / "scenarios.json").read_text())["scenarios"]
     assert len(scenarios) == sum(len(f["elements"]) for f in cucumber)
 
@@ -106,7 +120,25 @@ def test_compute_coverage_separates_firing_from_undecided() -> None:
             {"order": 1, "rule_id": "x.y.not-in-book", "outcome": "true"}]}]}]}]
     cov = compute_coverage(book, records)
     first = next(r for r in cov.rules if r.rule_id == rid)
-    assert first.fires == [] and first.undecided == ["f.feature: a"]
+    assert first.fires == [] and first.undecided == ["f.feature: a"] and first.checked == []
     assert first.status == "undecided only"
     assert cov.unknown_rule_ids == ["x.y.not-in-book"]
     assert not cov.ok and len(cov.uncovered) == len(book.rules)
+
+
+def test_a_rule_is_covered_when_a_passing_scenario_checks_it() -> None:
+    book = load_rulebook()
+    rid = book.rules[0].id
+    fired = {"drugs": [{"drug": "ocrelizumab", "trace": [
+        {"order": 0, "rule_id": rid, "outcome": "true"}]}]}
+    records = [
+        {"feature": "f.feature", "scenario": "fires only", "outcome": "passed",
+         "assessments": [fired], "checked_rules": []},
+        {"feature": "f.feature", "scenario": "checks but fails", "outcome": "failed",
+         "assessments": [fired], "checked_rules": [rid]},
+    ]
+    first = next(r for r in compute_coverage(book, records).rules if r.rule_id == rid)
+    assert first.fires and first.checked == [] and first.status == "fires, never checked"
+    records[0]["checked_rules"] = [rid]
+    first = next(r for r in compute_coverage(book, records).rules if r.rule_id == rid)
+    assert first.checked == ["f.feature: fires only"] and first.status == "checked"

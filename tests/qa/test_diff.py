@@ -92,7 +92,14 @@ def test_six_week_live_vaccine_interval_defers_patients_vaccinated_4_to_6_weeks_
     assert as_json["by_rule"][RULE]["eligible -> deferred"] == len(newly_deferred)
     assert as_json["changes"][0]["rules_responsible"] == [RULE]
     markdown = render(report, "markdown")
-    assert f"| `{RULE}` | eligible → deferred | {len(newly_deferred)} |" in markdown
+    assert f"| eligible → deferred | {len(newly_deferred)} |" in markdown
+    # the rule's condition before and after, down to the part that changed
+    assert f"- changed: `{RULE}`" in markdown
+    assert "  - `when.all[2].within_last.amount`: `4` → `6`" in markdown
+    # every scenario change is listed, before any example or grid row
+    scenario_rows = [c for c in report.changes if c.source == "scenario"]
+    assert f"## Scenario changes: {len(scenario_rows)}" in markdown
+    assert all(c.label.replace("|", "\\|") in markdown for c in scenario_rows)
     assert "bump it in rules/rulebook.yaml" in markdown
     assert f"{RULE}: eligible -> deferred x{len(newly_deferred)}" in render(report, "text")
 
@@ -142,3 +149,40 @@ def test_pairwise_covers_every_pair() -> None:
         seen = {(r[i], r[j]) for r in rows}
         assert len(seen) == sizes[i] * sizes[j]
     assert len(rows) < 3 * 4 * 3  # far fewer than the full product (432)
+
+
+def _set_minimum_interval(rules: Path, value: int, unit: str) -> None:
+    path = rules / "ocrelizumab" / "schedule.yaml"
+    data = yaml.safe_load(path.read_text())
+    [param] = [p for p in data["parameters"]
+               if p["id"] == "ocrelizumab.schedule.iv-minimum-dose-interval"]
+    assert (param["value"], param["unit"]) == (5, "month"), param
+    param.update(value=value, unit=unit)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_a_parameter_change_is_a_rule_change_and_moves_the_schedule(
+        tmp_path: Path, rules_copy: Path) -> None:
+    """The minimum IV dose interval from 5 months to 20 weeks (the audit's blocker)."""
+    import shutil
+
+    head = tmp_path / "head-rules"
+    shutil.copytree(rules_copy, head)
+    _set_minimum_interval(head, 20, "week")
+    result = CliRunner().invoke(app, ["diff", str(rules_copy), str(head), "--no-scenarios",
+                                      "--format", "markdown", "--details",
+                                      str(tmp_path / "diff.json")])
+    assert result.exit_code == 0, result.output
+    markdown = result.output
+    assert "**0 profile assessments change**" not in markdown
+    assert ("- parameter `ocrelizumab.schedule.iv-minimum-dose-interval`: "
+            "**5 months → 20 weeks**") in markdown
+    assert "bump it in rules/rulebook.yaml" in markdown
+    assert "| `ocrelizumab.schedule.iv-maintenance` |" in markdown  # schedule-only changes
+    data = json.loads((tmp_path / "diff.json").read_text())
+    example = next(c for c in data["changes"]
+                   if c["label"] == "examples/rrms-on-ocrelizumab-iv.yaml")
+    [change] = example["schedule_changes"].values()
+    assert change == "earliest 2026-12-14 -> 2026-12-01"
+    assert example["base_verdict"] == example["head_verdict"]
+    assert "ocrelizumab.schedule.iv-maintenance" in example["rules_responsible"]

@@ -29,6 +29,17 @@ from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from typer.testing import CliRunner
 
 from dmt_advisor.cli import app as cli_app
+from dmt_advisor.errors import ProfileError
+from dmt_advisor.facts import FACT_SPECS
+from dmt_advisor.profile import parse_profile
+from dmt_advisor.qa.profile_fields import (
+    did_you_mean,
+    generic,
+    is_profile_path,
+    profile_fields,
+)
+from dmt_advisor.qa.recorder import MARKER_SAFE, register_tags
+from dmt_advisor.rulebook.load import Rulebook, default_rules_dir, load_rulebook
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ASSESSED_ON = dt.date(2026, 11, 22)
@@ -56,15 +67,26 @@ class Scenario:
     cli_output: str = ""
     cli_exit_code: int | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
+    # what the Then steps checked (coverage counts a rule as covered only when checked)
+    checked_rules: set[str] = field(default_factory=set)
+    checked_verdicts: set[str] = field(default_factory=set)
+    # where in the feature file each profile field was set, for errors a QA person can act on
+    feature_file: str = ""
+    expects_rejection: bool = False
+    step_line: int = 0
+    field_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def assessed_on(self) -> dt.date:
         return dt.date.fromisoformat(str(self.profile["assessed_on"]))
 
     def drug_result(self, drug: str | None = None) -> dict[str, Any]:
-        assert self.result is not None, (
-            "no assessment result: add a 'When the patient is assessed for ...' step"
-            + (f"; the last command said: {self.cli_output}" if self.cli_output else ""))
+        if self.result is None:
+            if not self.history and self.cli_exit_code is None:
+                raise AssertionError(
+                    "no assessment result: add a 'When the patient is assessed for ...' step")
+            raise AssertionError("no assessment result: the assessment was refused: "
+                                 + (self.cli_output.strip() or "no output"))
         items = self.result["assessments"]
         drug = drug or self.drug
         if drug is None:
@@ -75,11 +97,59 @@ class Scenario:
         return found[0]
 
     def finding(self, rule_id: str) -> dict[str, Any]:
+        known_rule(rule_id)
+        self.checked_rules.add(rule_id)
         for f in self.drug_result()["findings"]:
             if f["rule_id"] == rule_id:
                 return f
         ids = [f["rule_id"] for f in self.drug_result()["findings"]]
         raise AssertionError(f"no finding {rule_id}; findings: {ids}")
+
+    def where(self, path: str) -> str:
+        """`line N of features/x.feature` for the step (or table row) that set `path`."""
+        line = self.field_lines.get(path)
+        if line is None:
+            parents = [p for p in self.field_lines if path.startswith(p + ".")]
+            line = self.field_lines[parents[-1]] if parents else None
+        return f"line {line} of {self.feature_file}" if line else self.feature_file
+
+
+# ---- the rulebook the scenarios run against (names in Then steps must exist in it) -----------
+
+_BOOKS: dict[str, Rulebook] = {}
+
+
+def rulebook() -> Rulebook:
+    """The rulebook the CLI uses in this run (`$DMT_ADVISOR_RULES` or rules/), loaded once."""
+    key = str(default_rules_dir().resolve())
+    if key not in _BOOKS:
+        _BOOKS[key] = load_rulebook()
+    return _BOOKS[key]
+
+
+def known_rule(rule_id: str) -> None:
+    """A rule id a step names must exist: a typo would make `is not reported` always pass."""
+    ids = [r.id for r in rulebook().rules]
+    if rule_id not in ids:
+        near = did_you_mean(rule_id, ids)
+        raise AssertionError(f"{rule_id} is not a rule of the rulebook ({rulebook().root})"
+                             + (f"; did you mean {' or '.join(near)}?" if near else
+                                "; `dmt-advisor rules` lists them"))
+
+
+def missing_field_names() -> set[str]:
+    """Every profile field an assessment can report missing (what facts are supplied by)."""
+    return {path for spec in FACT_SPECS.values() for path in spec.supplied_by}
+
+
+def known_field(path: str) -> None:
+    """A field path a step names must exist in the profile format (docs/profile.md)."""
+    names = missing_field_names()
+    if path in names or is_profile_path(path):
+        return
+    near = did_you_mean(generic(path), sorted(names | {f.path for f in profile_fields()}))
+    raise AssertionError(f"{path} is not a field of the profile format (docs/profile.md)"
+                         + (f"; did you mean {' or '.join(near)}?" if near else ""))
 
 
 @pytest.fixture
@@ -256,7 +326,7 @@ def given_profile_yaml(scenario_state: Scenario, docstring: str) -> None:
     """Given a patient profile in YAML:
 
     A doc string (between `\"\"\"` lines) in the profile format itself
-    (`shared/contract/profile-format.md`), merged into the profile built so far. Use it for
+    (every field: `docs/profile.md`), merged into the profile built so far. Use it for
     anything the other steps do not say as well, e.g. a whole `treatment:` section.
 
     ```gherkin
@@ -449,9 +519,38 @@ def _run_cli(scenario_state: Scenario, tmp_path: Path, drug: str | None,
         raise result.exception
 
 
+def profile_problems(state: Scenario) -> str | None:
+    """The profile's errors, each with the feature line that set the field and a "did you
+    mean" for an unknown field; None when the profile is valid."""
+    try:
+        parse_profile(state.profile)
+    except ProfileError as exc:
+        lines = []
+        for problem in exc.problems:
+            hint = ""
+            if problem.message.startswith("unknown field"):
+                near = did_you_mean(generic(problem.path),
+                                    sorted({f.path for f in profile_fields()}))
+                hint = f"; did you mean {' or '.join(near)}?" if near else ""
+                message = "unknown field (docs/profile.md lists every field)"
+            else:
+                message = problem.message
+            also = [f"{other} at {state.where(other)}" for other in state.field_lines
+                    if other != problem.path and other in problem.message]
+            where = "; ".join([state.where(problem.path), *also])
+            lines.append(f"  - {problem.path}: {message}{hint} (set at {where})")
+        return "the scenario's patient profile is invalid:\n" + "\n".join(lines)
+    return None
+
+
 def _assess(scenario_state: Scenario, tmp_path: Path, drug: str | None) -> None:
     scenario_state.drug = drug
     scenario_state.result = None
+    problems = profile_problems(scenario_state)
+    if problems and not scenario_state.expects_rejection:
+        scenario_state.history.append({"profile": copy.deepcopy(scenario_state.profile),
+                                       "drug": drug, "exit_code": 2, "result": None})
+        raise AssertionError(problems)
     _run_cli(scenario_state, tmp_path, drug, ["--json"])
     if scenario_state.cli_exit_code == 0:
         scenario_state.result = json.loads(scenario_state.cli_output)
@@ -518,6 +617,11 @@ def then_verdict(scenario_state: Scenario, verdict: str, drug: str | None = None
     findings = [(f["rule_id"], f["verdict"]) for f in result["findings"]]
     assert result["verdict"] == verdict, \
         f"verdict {result['verdict']}, expected {verdict}; findings: {findings}"
+    # the rules that decide this verdict are checked by this step
+    scenario_state.checked_verdicts.add(f"{result['drug']}:{verdict}")
+    scenario_state.checked_rules.update(
+        f["rule_id"] for f in result["findings"]
+        if f["verdict"] == verdict and f["status"] == "applies")
 
 
 @then(parsers.re(rf"the finding {RULE_ID} is reported"))
@@ -537,8 +641,10 @@ def then_no_finding(scenario_state: Scenario, rule_id: str) -> None:
 
     Example: Then the finding ocrelizumab.workup.hbv-screening is not reported
     """
+    known_rule(rule_id)
     ids = [f["rule_id"] for f in scenario_state.drug_result()["findings"]]
     assert rule_id not in ids, f"{rule_id} was reported"
+    scenario_state.checked_rules.add(rule_id)
 
 
 @then(parsers.re(rf"the finding {RULE_ID} has verdict {VERDICT}"))
@@ -609,6 +715,12 @@ def then_findings_table(scenario_state: Scenario, datatable: list[list[str]]) ->
     """
     header, *rows = datatable
     assert header and header[0] == "rule_id", "the first column of the table is rule_id"
+    columns = ("category", "verdict", "status")
+    for key in header[1:]:
+        near = did_you_mean(key.strip(), columns)
+        assert key.strip() in columns, (
+            f"unknown column {key.strip()!r} in `the findings include:`; the columns are rule_id,"
+            f" {', '.join(columns)}" + (f" (did you mean {near[0]}?)" if near else ""))
     for row in rows:
         finding = scenario_state.finding(row[0].strip())
         for key, cell in zip(header[1:], row[1:], strict=True):
@@ -687,6 +799,10 @@ def then_finding_cites(scenario_state: Scenario, rule_id: str, source: str,
     Example: Then the finding ocrelizumab.workup.hbv-screening cites ocrevus-uspi-2025-08
         section 2.1
     """
+    sources = list(rulebook().sources)
+    near = did_you_mean(source, sources)
+    assert source in sources, (f"{source} is not a source of rules/sources.yaml"
+                               + (f"; did you mean {' or '.join(near)}?" if near else ""))
     cites = scenario_state.finding(rule_id)["citations"]
     match = [c for c in cites if c["source"] == source and c["section"] == section]
     assert match, f"citations: {cites}"
@@ -713,10 +829,15 @@ def then_missing(scenario_state: Scenario, path: str, rule_id: str | None = None
     Example: Then screening.hbsag is reported missing
     Example: Then screening.hbsag is reported missing, asked by ocrelizumab.workup.hbv-screening
     """
+    known_field(path)
+    if rule_id is not None:
+        known_rule(rule_id)
     missing = {m["field"]: m["asked_by"] for m in scenario_state.drug_result()["missing"]}
     assert path in missing, f"missing: {sorted(missing)}"
     assert missing[path], "a missing field names the rules that asked for it"
     assert rule_id is None or rule_id in missing[path], f"{path} asked by {missing[path]}"
+    if rule_id is not None:
+        scenario_state.checked_rules.add(rule_id)
 
 
 @then(parsers.re(rf"{PATH} is not reported missing"))
@@ -725,6 +846,7 @@ def then_not_missing(scenario_state: Scenario, path: str) -> None:
 
     Example: Then screening.hbsag is not reported missing
     """
+    known_field(path)
     missing = [m["field"] for m in scenario_state.drug_result()["missing"]]
     assert path not in missing, f"{path} is reported missing"
 
@@ -830,6 +952,136 @@ def then_report_text(scenario_state: Scenario, neg: str, text: str) -> None:
     """
     present = text.lower() in scenario_state.cli_output.lower()
     assert present == (neg == "contains"), scenario_state.cli_output
+
+
+# ---- hooks: where fields are set, tags, unknown steps -----------------------------------------
+
+def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """Leaf values by path (`vaccinations[0].kind`); a list of plain values is one leaf."""
+    out: dict[str, Any] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(data, list) and any(isinstance(v, dict | list) for v in data):
+        for i, value in enumerate(data):
+            out.update(flatten(value, f"{prefix}[{i}]"))
+    else:
+        out[prefix] = data
+    return out
+
+
+def _state(request: pytest.FixtureRequest) -> Scenario | None:
+    try:
+        state = request.getfixturevalue("scenario_state")
+    except pytest.FixtureLookupError:
+        return None
+    return state if isinstance(state, Scenario) else None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("dmt-advisor scenarios")
+    group.addoption("--feature-file", dest="qa_feature", action="append", default=[],
+                    metavar="PATH[:LINE]",
+                    help="run the scenarios of this feature file (the one on LINE)")
+    group.addoption("--rule-id", dest="qa_rule", action="append", default=[], metavar="RULE_ID",
+                    help="run the scenarios whose steps or tags name this rule id")
+    group.addoption("--scenario-name", dest="qa_scenario", action="append", default=[],
+                    metavar="TEXT",
+                    help="run the scenarios whose name contains TEXT (any case)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep the scenarios chosen with --feature-file / --rule-id / --scenario-name."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    from dmt_advisor.qa.select import index, keep, select
+
+    targets, rules = config.getoption("qa_feature"), config.getoption("qa_rule")
+    names = config.getoption("qa_scenario")
+    if not (targets or rules or names):
+        return
+    base = Path(config.rootpath, config.getini("bdd_features_base_dir") or "features")
+    chosen = select(index(base), targets, names, rules)
+    kept, dropped = [], []
+    for item in items:
+        template = scenario_wrapper_template_registry.get(getattr(item, "function", None))
+        callspec = getattr(item, "callspec", None)
+        example = callspec.params.get("_pytest_bdd_example") if callspec else None
+        if template is not None and keep(chosen, template.feature.filename, template.name,
+                                         dict(example) if example else None):
+            kept.append(item)
+        else:
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the tags of the features in use: rule ids (dots) included (--strict-markers)."""
+    base = config.getini("bdd_features_base_dir") or "features"
+    register_tags(config, Path(config.rootpath, base))
+
+
+def pytest_bdd_apply_tag(tag: str, function: Any) -> Any:
+    """Every tag becomes `tag(name=...)` (so `-m "tag(name='JIRA:MS-123')"` selects it); a
+    tag that is a valid marker name (words, dots, dashes) is also a marker of its own."""
+    function = pytest.mark.tag(name=tag)(function)
+    if MARKER_SAFE.match(tag):
+        function = getattr(pytest.mark, tag)(function)
+    return True
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any,
+                               scenario: Any) -> None:
+    state = _state(request)
+    if state is not None:
+        state.feature_file = feature.rel_filename
+        state.expects_rejection = any(
+            s.name.startswith("the profile is rejected") for s in scenario.steps)
+
+
+def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Any, scenario: Any,
+                           step: Any, step_func: Any) -> None:
+    state = _state(request)
+    if state is not None:
+        state.step_line = step.line_number
+        request.node.stash[_BEFORE] = flatten(state.profile)
+
+
+def pytest_bdd_after_step(request: pytest.FixtureRequest, feature: Any, scenario: Any,
+                          step: Any, step_func: Any, step_func_args: Any) -> None:
+    state = _state(request)
+    before = request.node.stash.get(_BEFORE, None)
+    if state is None or before is None or step.type != "given":
+        return
+    rows: dict[str, int] = {}
+    body: list[int] = []
+    if step.datatable is not None:
+        body = [row.location.line for row in step.datatable.rows[1:]]
+        for row in step.datatable.rows:
+            if row.cells:
+                rows[row.cells[0].value.strip()] = row.location.line
+    after = flatten(state.profile)
+    old_entries: dict[str, int] = {}
+    for path in before:
+        for lst, index in re.findall(r"^(.*?)\[(\d+)\]", path):
+            old_entries[lst] = max(old_entries.get(lst, -1), int(index))
+    for path in after:
+        if path in before and after[path] == before[path]:
+            continue
+        line = rows.get(path, step.line_number)
+        entry = re.match(r"^(.*?)\[(\d+)\]", path)
+        if entry and body:  # a row of `the list <path> has:`: the line of that row
+            k = int(entry.group(2)) - old_entries.get(entry.group(1), -1) - 1
+            if 0 <= k < len(body):
+                line = body[k]
+        state.field_lines[path] = line
+    for path in set(before) - set(after):
+        state.field_lines[path] = step.line_number
+
+
+_BEFORE = pytest.StashKey[dict[str, Any]]()
 
 
 # ---- an undefined step names the nearest known steps ----------------------------------------

@@ -1,8 +1,10 @@
-"""Rule coverage by the Gherkin scenarios: which scenarios make each rule fire.
+"""Rule coverage by the Gherkin scenarios: which scenarios *check* each rule.
 
-A rule is covered when at least one scenario assessed a profile on which it *fires* (its trace
-outcome is "true"). Being undecided for missing data is reported too, but does not cover a rule:
-nobody has then checked what the rule says when it applies.
+A rule is covered when a passing scenario checks it: a Then step names it (`the finding <id> is
+reported / is not reported / has verdict ...`, a `findings include:` row, `asked by <id>`), or a
+`Then the verdict is V` step passes while the rule applies with verdict V (the rule decided the
+verdict being checked). A rule that merely fires in some scenario is not covered: nobody looked
+at what it said. Firing and being undecided for missing data are reported beside it.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ class RuleCoverage:
     file: str
     fires: list[str] = field(default_factory=list)       # scenario labels
     undecided: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)     # passing scenarios that check it
 
     @property
     def status(self) -> str:
+        if self.checked:
+            return "checked"
         if self.fires:
-            return "fires"
+            return "fires, never checked"
         return "undecided only" if self.undecided else "not exercised"
 
 
@@ -37,6 +42,11 @@ class Coverage:
 
     @property
     def uncovered(self) -> list[RuleCoverage]:
+        """Rules no passing scenario checks (the gate of `make test`)."""
+        return [r for r in self.rules if not r.checked]
+
+    @property
+    def never_fire(self) -> list[RuleCoverage]:
         return [r for r in self.rules if not r.fires]
 
     @property
@@ -55,17 +65,26 @@ class Coverage:
             "rules": len(self.rules),
             "covered_percent": round(self.percent, 1),
             "uncovered": [r.rule_id for r in self.uncovered],
+            "never_fire": [r.rule_id for r in self.never_fire],
             "per_rule": [{"rule_id": r.rule_id, "file": r.file, "status": r.status,
-                          "fires": r.fires, "undecided": r.undecided} for r in self.rules],
+                          "checked": r.checked, "fires": r.fires, "undecided": r.undecided}
+                         for r in self.rules],
         }
 
 
 def compute_coverage(book: Rulebook, scenarios: list[dict[str, Any]]) -> Coverage:
-    """Per rule of `book`: the scenarios where it fires and where it is undecided."""
+    """Per rule of `book`: the scenarios that check it, where it fires, where undecided."""
     table = {r.id: RuleCoverage(r.id, book.rule_files[r.id]) for r in book.rules}
     unknown: set[str] = set()
     for s in scenarios:
         label = scenario_label(s)
+        if s["outcome"] == "passed":
+            for rid in s.get("checked_rules", []):
+                cov = table.get(rid)
+                if cov is None:
+                    unknown.add(rid)
+                elif label not in cov.checked:
+                    cov.checked.append(label)
         for assessment in s["assessments"]:
             for drug in assessment["drugs"]:
                 for entry in drug["trace"]:
@@ -76,7 +95,7 @@ def compute_coverage(book: Rulebook, scenarios: list[dict[str, Any]]) -> Coverag
                     bucket = cov.fires if entry["outcome"] == "true" else cov.undecided
                     if label not in bucket:
                         bucket.append(label)
-    failed = [scenario_label(s) for s in scenarios if s["outcome"] != "passed"]
+    failed = [scenario_label(s) for s in scenarios if s["outcome"] == "failed"]
     return Coverage(list(table.values()), len(scenarios), failed, sorted(unknown))
 
 
@@ -85,15 +104,18 @@ def render_text(cov: Coverage) -> str:
     lines = []
     width = max((len(r.rule_id) for r in cov.rules), default=10)
     for r in cov.rules:
-        lines.append(f"{r.rule_id:<{width}}  fires in {len(r.fires):>3}  undecided in "
-                     f"{len(r.undecided):>3}  {'' if r.fires else '<- ' + r.status}")
+        lines.append(f"{r.rule_id:<{width}}  checked in {len(r.checked):>3}  fires in "
+                     f"{len(r.fires):>3}  undecided in {len(r.undecided):>3}  "
+                     f"{'' if r.checked else '<- ' + r.status}")
     lines.append("")
-    lines.append(f"{len(cov.rules) - len(cov.uncovered)}/{len(cov.rules)} rules fire in at "
-                 f"least one scenario ({cov.percent:.1f}%); {cov.scenario_count} scenarios, "
-                 f"{len(cov.failed_scenarios)} failed")
+    lines.append(f"{len(cov.rules) - len(cov.uncovered)}/{len(cov.rules)} rules checked by a "
+                 f"passing scenario ({cov.percent:.1f}%); "
+                 f"{len(cov.rules) - len(cov.never_fire)}/{len(cov.rules)} fire in one; "
+                 f"{cov.scenario_count} scenarios, {len(cov.failed_scenarios)} failed")
     for r in cov.uncovered:
-        where = f" (undecided in: {'; '.join(r.undecided[:3])})" if r.undecided else ""
-        lines.append(f"no firing scenario: {r.rule_id} ({r.file}){where}")
+        where = (f" (fires in: {'; '.join(r.fires[:2])})" if r.fires else
+                 f" (undecided in: {'; '.join(r.undecided[:2])})" if r.undecided else "")
+        lines.append(f"no scenario checks: {r.rule_id} ({r.file}){where}")
     for label in cov.failed_scenarios:
         lines.append(f"failed scenario: {label}")
     for rid in cov.unknown_rule_ids:
@@ -103,18 +125,16 @@ def render_text(cov: Coverage) -> str:
 
 def render_markdown(cov: Coverage) -> str:
     """The coverage table for reports/last-run.md."""
-    out = [f"## Rule coverage: {len(cov.rules) - len(cov.uncovered)}/{len(cov.rules)} rules fire "
-           f"in a scenario ({cov.percent:.1f}%)", ""]
+    out = [f"## Rule coverage: {len(cov.rules) - len(cov.uncovered)}/{len(cov.rules)} rules "
+           f"checked by a scenario ({cov.percent:.1f}%)", ""]
     if cov.uncovered:
-        out += ["**Rules without a firing scenario:** "
+        out += ["**Rules no scenario checks:** "
                 + ", ".join(f"`{r.rule_id}`" for r in cov.uncovered), ""]
-    out += ["| rule | file | fires in | undecided in | status |", "|---|---|---|---|---|"]
+    out += ["| rule | file | checked in | fires in | undecided in | status |",
+            "|---|---|---|---|---|---|"]
     for r in cov.rules:
-        out.append(f"| `{r.rule_id}` | {r.file} | {len(r.fires)} | {len(r.undecided)} | "
-                   f"{r.status} |")
+        out.append(f"| `{r.rule_id}` | {r.file} | {len(r.checked)} | {len(r.fires)} | "
+                   f"{len(r.undecided)} | {r.status} |")
     out.append("")
-    out += ["<details><summary>Scenarios per rule</summary>", ""]
-    for r in cov.rules:
-        out.append(f"- `{r.rule_id}` fires in: " + ("; ".join(r.fires) or "none"))
-    out += ["", "</details>", ""]
+    out += ["Scenarios per rule: `coverage.json` and `last-run.html` beside this file.", ""]
     return "\n".join(out)

@@ -8,8 +8,10 @@ this one process and closed afterwards.
 The corpus is: every profile a Gherkin scenario assessed (collected by running the scenarios with
 the recorder plugin, so Background steps, outlines and relative dates are exactly as in the run),
 `examples/*.yaml`, and the grid of `dmt_advisor.qa.grid` derived from what both rulebooks read.
-A profile is reported when, for a drug, its verdict or its findings (rule id, verdict, status)
-differ; the rules responsible are those whose findings differ.
+A profile is reported when, for a drug, its verdict, its findings (rule id, verdict, status) or
+its schedule (each event's due / earliest / latest date, status, holds) differ; the rules
+responsible are those whose findings or schedule items differ. Named `parameters:` (the dosing
+calendar's numbers) are part of the rulebook: a changed parameter is a rule change.
 """
 
 from __future__ import annotations
@@ -88,13 +90,24 @@ def example_profiles(folder: Path) -> list[tuple[str, str, dict[str, Any]]]:
 class Side:
     verdict: str | None
     findings: dict[str, tuple[str, str]]  # rule id -> (verdict, status)
+    # schedule event -> (rule id, ((field, value), ...)) for due, earliest, latest, status, holds
+    schedule: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+
+
+def _when(item: Any) -> tuple[tuple[str, str], ...]:
+    parts = [(k, str(getattr(item, k))) for k in ("due", "earliest", "latest", "status")
+             if getattr(item, k) is not None]
+    if item.held_by:
+        parts.append(("held by", ", ".join(item.held_by)))
+    return tuple(parts)
 
 
 def _side(item: DrugAssessment | None) -> Side:
     if item is None:
         return Side(None, {})
-    return Side(item.verdict.value, {f.rule_id: (str(f.verdict), f.status)
-                                     for f in item.findings})
+    return Side(item.verdict.value,
+                {f.rule_id: (str(f.verdict), f.status) for f in item.findings},
+                {s.event: (s.rule_id or "schedule", _when(s)) for s in item.schedule})
 
 
 @dataclass
@@ -109,11 +122,53 @@ class Change:
     @property
     def responsible(self) -> list[str]:
         ids = set(self.base.findings) | set(self.head.findings)
-        return sorted(i for i in ids if self.base.findings.get(i) != self.head.findings.get(i))
+        out = {i for i in ids if self.base.findings.get(i) != self.head.findings.get(i)}
+        out |= {rule for event, (rule, _) in self.schedule_changes().items()}
+        return sorted(out)
+
+    def schedule_changes(self) -> dict[str, tuple[str, str]]:
+        """Schedule events whose dates or status differ: event -> (rule id, "before -> after")."""
+        out = {}
+        for event in dict.fromkeys([*self.base.schedule, *self.head.schedule]):
+            b, h = self.base.schedule.get(event), self.head.schedule.get(event)
+            if b == h:
+                continue
+            rule = (h or b)[0]  # type: ignore[index]
+            if b is None or h is None:
+                out[event] = (rule, "added" if b is None else "removed")
+                continue
+            before, after = dict(b[1]), dict(h[1])
+            out[event] = (rule, "; ".join(
+                f"{k} {before.get(k, 'none')} -> {after.get(k, 'none')}"
+                for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)))
+        return out
+
+    @property
+    def verdict_changed(self) -> bool:
+        return self.base.verdict != self.head.verdict
 
     @property
     def transition(self) -> str:
         return f"{self.base.verdict} -> {self.head.verdict}"
+
+    def what(self) -> str:
+        """What changed, in words: verdict, findings added / removed / changed, schedule."""
+        parts = []
+        if self.verdict_changed:
+            parts.append(f"verdict {self.base.verdict} → {self.head.verdict}")
+        for rid in sorted(set(self.base.findings) | set(self.head.findings)):
+            b, h = self.base.findings.get(rid), self.head.findings.get(rid)
+            if b == h:
+                continue
+            if b is None:
+                parts.append(f"added `{rid}` ({h[0]}, {h[1]})")  # type: ignore[index]
+            elif h is None:
+                parts.append(f"removed `{rid}`")
+            else:
+                parts.append(f"`{rid}` {b[0]}/{b[1]} → {h[0]}/{h[1]}")
+        for event, (_, change) in self.schedule_changes().items():
+            parts.append(f"schedule \"{event}\": {change.replace('->', '→')}")
+        return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
         def finding_list(side: Side) -> list[dict[str, str]]:
@@ -127,6 +182,7 @@ class Change:
             "findings_removed": [r for r in self.responsible if r not in self.head.findings],
             "findings_changed": [r for r in self.responsible
                                  if r in self.base.findings and r in self.head.findings],
+            "schedule_changes": {e: c for e, (_, c) in self.schedule_changes().items()},
             "base_findings": finding_list(self.base), "head_findings": finding_list(self.head),
             "profile": self.profile,
         }
@@ -144,6 +200,35 @@ class DiffReport:
     corpus: Counter[str]
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # rule id -> {field: (before, after)} for every changed rule
+    rule_details: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    # parameter id -> (before, after); "absent" when added or removed
+    parameters_changed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # rule id -> {"checked": n, "fires": n} in the scenario run (changed rules only)
+    coverage: dict[str, dict[str, int]] = field(default_factory=dict)
+    details_file: str | None = None
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.rules_added or self.rules_removed or self.rules_changed
+                     or self.parameters_changed)
+
+    def by_transition(self) -> dict[str, Counter[str]]:
+        """Verdict transitions (verdict changes only), each profile counted once, by source."""
+        out: dict[str, Counter[str]] = {}
+        for c in self.changes:
+            if c.verdict_changed:
+                out.setdefault(c.transition, Counter())[c.source] += 1
+        return dict(sorted(out.items(), key=lambda kv: -sum(kv[1].values())))
+
+    def findings_only(self) -> dict[str, Counter[str]]:
+        """Profiles whose verdict stays but whose findings or schedule change, by rule."""
+        out: dict[str, Counter[str]] = {}
+        for c in self.changes:
+            if not c.verdict_changed:
+                for rid in c.responsible:
+                    out.setdefault(rid, Counter())[c.source] += 1
+        return dict(sorted(out.items()))
 
     def by_rule(self) -> dict[str, Counter[str]]:
         out: dict[str, Counter[str]] = {}
@@ -157,7 +242,13 @@ class DiffReport:
             "base": {"label": self.base_label, **self.base_book},
             "head": {"label": self.head_label, **self.head_book},
             "rules": {"added": self.rules_added, "removed": self.rules_removed,
-                      "changed": self.rules_changed},
+                      "changed": self.rules_changed,
+                      "changed_details": {r: {k: {"before": b, "after": a}
+                                              for k, (b, a) in d.items()}
+                                          for r, d in self.rule_details.items()}},
+            "parameters_changed": {p: {"before": b, "after": a}
+                                   for p, (b, a) in self.parameters_changed.items()},
+            "coverage_of_changed_rules": self.coverage,
             "corpus": dict(self.corpus),
             "notes": self.notes,
             "changed_profiles": len(self.changes),
@@ -176,6 +267,47 @@ def rule_changes(base: Rulebook, head: Rulebook) -> tuple[list[str], list[str],
     return sorted(set(h) - set(b)), sorted(set(b) - set(h)), changed
 
 
+def rule_details(base: Rulebook, head: Rulebook,
+                 changed: dict[str, list[str]]) -> dict[str, dict[str, tuple[Any, Any]]]:
+    """Before and after of each changed part of each changed rule, down to the smallest part
+    that differs (`when.all[2].within_last.amount: 4 -> 6`), so a reviewer sees the edit."""
+    b = {r.id: r.model_dump(mode="json", exclude_none=True) for r in base.rules}
+    h = {r.id: r.model_dump(mode="json", exclude_none=True) for r in head.rules}
+    out: dict[str, dict[str, tuple[Any, Any]]] = {}
+    for rid, fields in changed.items():
+        out[rid] = {}
+        for key in fields:
+            _leaf_diff(b[rid].get(key), h[rid].get(key), key, out[rid])
+    return out
+
+
+def _leaf_diff(before: Any, after: Any, path: str, out: dict[str, tuple[Any, Any]]) -> None:
+    if isinstance(before, dict) and isinstance(after, dict):
+        for k in dict.fromkeys([*before, *after]):
+            if before.get(k) != after.get(k):
+                _leaf_diff(before.get(k), after.get(k), f"{path}.{k}", out)
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for i, (x, y) in enumerate(zip(before, after, strict=True)):
+            if x != y:
+                _leaf_diff(x, y, f"{path}[{i}]", out)
+    else:
+        out[path] = (before, after)
+
+
+def parameter_changes(base: Rulebook, head: Rulebook) -> dict[str, tuple[str, str]]:
+    """Named parameters added, removed or changed (value, unit, citations, uncertainty)."""
+    out = {}
+    for pid in sorted(set(base.parameters) | set(head.parameters)):
+        b, h = base.parameters.get(pid), head.parameters.get(pid)
+        if b is None or h is None or b.model_dump(mode="json") != h.model_dump(mode="json"):
+            before = "absent" if b is None else str(b)
+            after = "absent" if h is None else str(h)
+            if before == after:
+                after += " (citation, summary or uncertainty changed)"
+            out[pid] = (before, after)
+    return out
+
+
 def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[str, Any]]],
             base_label: str = "base", head_label: str = "head",
             limit: int = 20000) -> DiffReport:
@@ -186,9 +318,12 @@ def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[st
         base_label, head_label,
         {"name": base.name, "version": base.version, "sha256": base.sha256},
         {"name": head.name, "version": head.version, "sha256": head.sha256},
-        added, removed, changed, Counter(g.source for g in grid))
-    if (added or removed or changed) and base.version == head.version:
-        report.notes.append(f"rules changed but the rulebook version is still {head.version}: "
+        added, removed, changed, Counter(g.source for g in grid),
+        rule_details=rule_details(base, head, changed),
+        parameters_changed=parameter_changes(base, head))
+    if report.changed_anything and base.version == head.version:
+        what = "rules or parameters" if report.parameters_changed else "rules"
+        report.notes.append(f"{what} changed but the rulebook version is still {head.version}: "
                             "bump it in rules/rulebook.yaml")
     if len(grid) >= limit:
         report.notes.append(f"the corpus was cut at {limit} profiles")
@@ -197,8 +332,8 @@ def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[st
         for item in grid:
             report.changes += _changes(item, drugs, old, new)
     # verdict changes first, then by rule and label, so a reviewer reads the big news first
-    report.changes.sort(key=lambda c: (c.base.verdict == c.head.verdict, c.responsible,
-                                       c.source != "scenario", c.label))
+    report.changes.sort(key=lambda c: (c.source != "scenario", not c.verdict_changed,
+                                       c.responsible, c.label))
     return report
 
 
@@ -216,54 +351,113 @@ def _changes(item: GridProfile, drugs: list[str], old: Advisor, new: Advisor) ->
 
 # ---- rendering ---------------------------------------------------------------------------
 
+def _short(value: Any, width: int = 300) -> str:
+    text = json.dumps(value, default=str) if not isinstance(value, str) else value
+    return text if len(text) <= width else text[:width] + " …"
+
+
 def render_text(report: DiffReport, max_rows: int = 40) -> str:
+    """The terminal summary: what changed in the rulebook, every scenario change, counts."""
     out = [f"base: {report.base_label} — {report.base_book['name']} {report.base_book['version']}",
            f"head: {report.head_label} — {report.head_book['name']} {report.head_book['version']}",
            f"rules added: {', '.join(report.rules_added) or 'none'}",
            f"rules removed: {', '.join(report.rules_removed) or 'none'}"]
     for rid, fields in report.rules_changed.items():
         out.append(f"rule changed: {rid} ({', '.join(fields)})")
+    for pid, (before, after) in report.parameters_changed.items():
+        out.append(f"parameter changed: {pid}: {before} -> {after}")
     out.append("corpus: " + ", ".join(f"{n} {k}" for k, n in sorted(report.corpus.items()))
                + f"; {len(report.changes)} profile assessments change")
     out += [f"note: {n}" for n in report.notes]
     for rid, transitions in report.by_rule().items():
         out.append(f"  {rid}: " + ", ".join(f"{t} x{n}" for t, n in transitions.items()))
-    for change in report.changes[:max_rows]:
-        out.append(f"- [{change.source}] {change.label} ({change.drug}): {change.transition}; "
-                   f"rules: {', '.join(change.responsible)}")
-    if len(report.changes) > max_rows:
-        out.append(f"... and {len(report.changes) - max_rows} more (use --format json)")
+    scenario = [c for c in report.changes if c.source == "scenario"]
+    other = [c for c in report.changes if c.source != "scenario"]
+    for change in scenario:  # every scenario change: these are tests that will fail or drift
+        out.append(f"- [scenario] {change.label} ({change.drug}): {change.what()}")
+    for change in other[:max(0, max_rows - len(scenario))]:
+        out.append(f"- [{change.source}] {change.label} ({change.drug}): {change.what()}")
+    hidden = len(other) - max(0, max_rows - len(scenario))
+    if hidden > 0:
+        out.append(f"... and {hidden} more example/grid rows (use --format json)")
     return "\n".join(out) + "\n"
 
 
-def render_markdown(report: DiffReport, max_rows: int = 200) -> str:
+def render_markdown(report: DiffReport) -> str:
+    """A review-sized impact report: scenario changes (all), rule and parameter changes with
+    before and after, corpus changes by verdict transition (each profile once), findings-only
+    changes apart, and how well the changed rules are checked by scenarios."""
+    cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     out = [f"# Rulebook change: {report.base_label} → {report.head_label}", "",
            f"- base: {report.base_book['name']} {report.base_book['version']} "
            f"(sha256 {report.base_book['sha256'][:12]})",
            f"- head: {report.head_book['name']} {report.head_book['version']} "
            f"(sha256 {report.head_book['sha256'][:12]})",
-           "- corpus: " + ", ".join(f"{n} {k}" for k, n in sorted(report.corpus.items())), ""]
+           "- corpus: " + ", ".join(f"{n} {k}" for k, n in sorted(report.corpus.items()))
+           + f"; **{len(report.changes)} profile assessments change**"]
+    if report.details_file:
+        out.append(f"- full detail (every changed profile): [{report.details_file}]"
+                   f"({report.details_file})")
+    out.append("")
     out += [f"> **Note:** {n}" for n in report.notes]
-    out += ["", "## Rules", ""]
-    out += [f"- added: `{r}`" for r in report.rules_added]
-    out += [f"- removed: `{r}`" for r in report.rules_removed]
-    out += [f"- changed: `{r}` ({', '.join(f)})" for r, f in report.rules_changed.items()]
-    if not (report.rules_added or report.rules_removed or report.rules_changed):
-        out.append("- no rule changed")
-    out += ["", f"## Impact: {len(report.changes)} profile assessments change", ""]
-    if report.changes:
-        out += ["| rule responsible | verdict change | profiles |", "|---|---|---|"]
-        for rid, transitions in report.by_rule().items():
-            for t, n in transitions.items():
-                out.append(f"| `{rid}` | {t.replace('->', '→')} | {n} |")
-        out += ["", "| profile | source | drug | verdict | rules responsible |",
+    scenario = [c for c in report.changes if c.source == "scenario"]
+    out += ["", f"## Scenario changes: {len(scenario)}", ""]
+    if scenario:
+        groups: dict[tuple[str, str], list[str]] = {}
+        for c in scenario:
+            groups.setdefault((c.drug, c.what()), []).append(c.label)
+        out += ["Scenario profiles whose assessment changes (their Then steps may now fail), "
+                "grouped by what changes; every scenario is named.", "",
+                "| what changes | drug | scenarios |", "|---|---|---|"]
+        for (drug, what), labels in groups.items():
+            out.append(f"| {cell(what)} | {drug} | {len(labels)}: "
+                       + "<br>".join(cell(x) for x in labels) + " |")
+    else:
+        out.append("No scenario profile changes.")
+    out += ["", "## Rule and parameter changes", ""]
+    for rid in report.rules_added:
+        out.append(f"- added: `{rid}`")
+    for rid in report.rules_removed:
+        out.append(f"- removed: `{rid}`")
+    for rid, details in report.rule_details.items():
+        out.append(f"- changed: `{rid}`")
+        for key, (before, after) in details.items():
+            out += [f"  - `{key}`: `{_short(before)}` → `{_short(after)}`"]
+    for pid, (before, after) in report.parameters_changed.items():
+        out.append(f"- parameter `{pid}`: **{before} → {after}**")
+    if not report.changed_anything:
+        out.append("- no rule or parameter changed")
+    transitions = report.by_transition()
+    out += ["", "## Corpus changes by verdict transition", ""]
+    if transitions:
+        out += ["| verdict before → after | profiles | scenario | example | grid |",
                 "|---|---|---|---|---|"]
-        for c in report.changes[:max_rows]:
-            label = c.label.replace("|", "/")
-            out.append(f"| {label} | {c.source} | {c.drug} | {c.transition.replace('->', '→')} "
-                       f"| {', '.join(f'`{r}`' for r in c.responsible)} |")
-        if len(report.changes) > max_rows:
-            out.append(f"\n... and {len(report.changes) - max_rows} more (see the JSON report)")
+        for t, n in transitions.items():
+            out.append(f"| {t.replace('->', '→')} | {sum(n.values())} | {n['scenario']} | "
+                       f"{n['example']} | {n['grid']} |")
+    else:
+        out.append("No verdict changes.")
+    findings_only = report.findings_only()
+    if findings_only:
+        out += ["", "Verdict unchanged, findings or schedule changed (a profile can count under "
+                "more than one rule):", "", "| rule | profiles | scenario | example | grid |",
+                "|---|---|---|---|---|"]
+        for rid, n in findings_only.items():
+            out.append(f"| `{rid}` | {sum(n.values())} | {n['scenario']} | {n['example']} | "
+                       f"{n['grid']} |")
+    changed_rules = sorted({*report.rules_added, *report.rules_changed})
+    out += ["", "## Coverage of the changed rules", ""]
+    if not changed_rules:
+        out.append("No rule changed" + (" (parameters only: the schedule scenarios check them)."
+                                         if report.parameters_changed else "."))
+    elif not report.coverage:
+        out.append("Not measured (no scenario run in this diff; run `dmt-advisor coverage`).")
+    else:
+        out += ["| rule | scenarios that check it | scenarios where it fires |", "|---|---|---|"]
+        for rid in changed_rules:
+            cov = report.coverage.get(rid, {"checked": 0, "fires": 0})
+            flag = " **(no scenario checks it)**" if not cov["checked"] else ""
+            out.append(f"| `{rid}` | {cov['checked']}{flag} | {cov['fires']} |")
     out.append("")
     return "\n".join(out)
 
@@ -272,6 +466,22 @@ def render(report: DiffReport, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(report.as_dict(), indent=1, default=str) + "\n"
     return render_markdown(report) if fmt == "markdown" else render_text(report)
+
+
+def changed_rule_coverage(report: DiffReport, records: list[dict[str, Any]]) -> None:
+    """Fill `report.coverage`: per added or changed rule, passing scenarios that check it and
+    scenarios where it fires (from the scenario run of the corpus)."""
+    for rid in sorted({*report.rules_added, *report.rules_changed}):
+        checked = sum(1 for r in records
+                      if r["outcome"] == "passed" and rid in r.get("checked_rules", []))
+        fires = sum(1 for r in records if any(
+            e["rule_id"] == rid and e["outcome"] == "true"
+            for a in r["assessments"] for d in a["drugs"] for e in d["trace"]))
+        report.coverage[rid] = {"checked": checked, "fires": fires}
+    failed = [r for r in records if r["outcome"] == "failed"]
+    if failed:
+        report.notes.append(f"{len(failed)} scenario(s) failed in the run that built the corpus "
+                            "(`dmt-advisor coverage` shows them)")
 
 
 def diff_rulebooks(base: str | Path, head: str | Path | None,
@@ -285,18 +495,29 @@ def diff_rulebooks(base: str | Path, head: str | Path | None,
 
 
 def build_corpus(scenarios: bool = True, scenario_record: Path | None = None,
-                 examples: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
-    """Scenario profiles (from a recorded run, or by running the scenarios) and examples."""
+                 examples: Path | None = None,
+                 records: list[dict[str, Any]] | None = None,
+                 ) -> list[tuple[str, str, dict[str, Any]]]:
+    """Scenario profiles (from a recorded run, or by running the scenarios) and examples.
+
+    The scenario records are appended to `records` when given (for the coverage of the changed
+    rules). A run that cannot parse a feature raises (never a silently empty corpus)."""
     from dmt_advisor.qa.scenarios import load_run, run_scenarios
 
     corpus: list[tuple[str, str, dict[str, Any]]] = []
+    run = None
     if scenario_record is not None:
         run = load_run(scenario_record)
-        corpus += [(label, "scenario", p) for label, p in run.profiles()]
     elif scenarios:
         with tempfile.TemporaryDirectory(prefix="dmt-diff-run-") as tmp:
             run = run_scenarios(Path(tmp), cucumber=False)
+    if run is not None:
+        if not run.scenarios:
+            raise DmtAdvisorError("the scenario run recorded no scenario: nothing to compare "
+                                  "(use --no-scenarios to compare without them)")
         corpus += [(label, "scenario", p) for label, p in run.profiles()]
+        if records is not None:
+            records += run.scenarios
     folder = examples if examples is not None else REPO / "examples"
     if folder.is_dir():
         corpus += example_profiles(folder)

@@ -34,7 +34,7 @@ class ScenarioRun:
 
     @property
     def failed(self) -> list[dict[str, Any]]:
-        return [s for s in self.scenarios if s["outcome"] != "passed"]
+        return [s for s in self.scenarios if s["outcome"] == "failed"]
 
     def profiles(self) -> list[tuple[str, dict[str, Any]]]:
         """Every profile a scenario assessed, labelled `feature: scenario`, without repeats."""
@@ -56,6 +56,38 @@ def scenario_label(record: dict[str, Any]) -> str:
     return f"{record['feature']}: {record['scenario']}{row}"
 
 
+def check_features(features_dir: Path) -> int:
+    """Parse every feature file; raise naming the file and line of the first one that cannot
+    be parsed. Returns the number of scenarios (outline rows counted) the folder holds.
+
+    A run over a broken folder must never look like a run of zero scenarios."""
+    from pytest_bdd.exceptions import GherkinParseError
+    from pytest_bdd.parser import FeatureParser
+
+    problems, count = [], 0
+    files = sorted(features_dir.rglob("*.feature"))
+    for path in files:
+        rel = path.relative_to(features_dir)
+        try:
+            feature = FeatureParser(str(features_dir), str(rel)).parse()
+        except GherkinParseError as exc:
+            problems.append(f"{rel}, line {exc.line}: {exc.message} "
+                            f"({exc.line_content.strip()!r})")
+            continue
+        if not feature.scenarios:
+            problems.append(f"{rel}: no scenario found (is every `Scenario:` keyword spelt "
+                            "right, followed by a colon?)")
+        for template in feature.scenarios.values():
+            rows = sum(len(e.examples) for e in template.examples)
+            count += rows if template.templated else 1
+    if problems:
+        raise DmtAdvisorError("feature files that cannot be parsed (nothing was run):\n"
+                              + "\n".join(f"  {p}" for p in problems))
+    if not files:
+        raise DmtAdvisorError(f"no .feature file under {features_dir}")
+    return count
+
+
 def run_scenarios(reports_dir: Path, features_dir: Path | None = None,
                   rules_dir: Path | None = None, pytest_args: list[str] | None = None,
                   cucumber: bool = True) -> ScenarioRun:
@@ -70,6 +102,7 @@ def run_scenarios(reports_dir: Path, features_dir: Path | None = None,
     features_dir = (features_dir or REPO / "features").resolve()
     if not features_dir.is_dir():
         raise DmtAdvisorError(f"features folder not found: {features_dir}")
+    expected = check_features(features_dir)
     reports_dir.mkdir(parents=True, exist_ok=True)
     record = reports_dir / "scenarios.json"
     record.unlink(missing_ok=True)
@@ -79,7 +112,7 @@ def run_scenarios(reports_dir: Path, features_dir: Path | None = None,
             "-o", f"bdd_features_base_dir={features_dir}",
             "-p", "dmt_advisor.qa.recorder", f"--qa-record={record}"]
     if cucumber_json is not None:
-        args.append(f"--cucumberjson={cucumber_json}")
+        args.append(f"--qa-cucumber={cucumber_json}")
     args += pytest_args or []
     env = dict(os.environ)
     if rules_dir is not None:
@@ -91,6 +124,13 @@ def run_scenarios(reports_dir: Path, features_dir: Path | None = None,
         raise DmtAdvisorError("the scenario run recorded nothing (pytest exit code "
                               f"{proc.returncode}):\n{excerpt}")
     data = json.loads(record.read_text(encoding="utf-8"))
+    if proc.returncode not in (0, 1, 5) or (not data["scenarios"] and not pytest_args
+                                            and expected):
+        text = proc.stdout + proc.stderr
+        excerpt = text if len(text) < 4000 else f"{text[:2000]}\n...\n{text[-1500:]}"
+        raise DmtAdvisorError(
+            f"the scenario run stopped (pytest exit code {proc.returncode}) after "
+            f"{len(data['scenarios'])} of {expected} scenarios:\n{excerpt}")
     return ScenarioRun(data["scenarios"], proc.returncode, proc.stdout + proc.stderr,
                        cucumber_json, record, features_dir)
 
