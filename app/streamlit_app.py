@@ -29,6 +29,7 @@ st.set_page_config(page_title="dmt-advisor", page_icon="🧠", layout="wide")
 look.style()
 state.init_session()
 state.sync_widgets()
+state.persist()
 
 PAGES = {
     "profile": st.Page("views/profile.py", title="Profile",
@@ -42,6 +43,11 @@ PAGES = {
 page = st.navigation(list(PAGES.values()))
 
 with st.sidebar:
+    st.text_input("Patient label", key="patient_label", max_chars=40,
+                  placeholder="Initials or clinic number",
+                  help="Optional, your choice: shown on every page, in the summary, the PDF "
+                       "and the file names so two patients cannot be mixed up. Kept only in "
+                       "this browser tab's session; never written to a log.")
     st.radio("Who is reading?", [a.value for a in Audience], key="audience", horizontal=True,
              format_func=lambda a: {"clinician": "Clinician", "patient": "Patient"}[a],
              help="Clinician: precise and cited. Patient: plain language to read with the "
@@ -59,4 +65,5 @@ with st.sidebar:
     st.caption("Decision support from cited label rules. Decisions are made by the patient "
                "with their clinician.")
 
+look.patient_header(state.current(), state.patient_label(), state.audience(), state.today())
 page.run()

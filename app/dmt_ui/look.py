@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import streamlit as st
 
 from dmt_advisor.assessment import CitationOut
@@ -65,6 +68,9 @@ CSS = """
   h2 {font-size: 1.45rem !important;}
   h3 {font-size: 1.15rem !important; margin-top: 0.4rem !important;}
   div[data-testid="stCaptionContainer"] p {line-height: 1.45;}
+  a:focus-visible, button:focus-visible, input:focus-visible, [role="radio"]:focus-visible,
+  [role="option"]:focus-visible, summary:focus-visible {
+    outline: 3px solid #1a56b8 !important; outline-offset: 2px !important;}
   @media print {
     section[data-testid="stSidebar"], header, div[data-testid="stToolbar"],
     .stDownloadButton, .no-print {display: none !important;}
@@ -77,3 +83,26 @@ CSS = """
 def style() -> None:
     """A calm page: a little more air at the top, and printing without the app's chrome."""
     st.html(CSS)
+
+
+def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> None:
+    """Above every page: which patient, the verdict, and the assessment date if not today.
+
+    In the main area (not only the sidebar), so it stays visible on a phone, where the
+    sidebar is collapsed.
+    """
+    who = f"Patient **{label}**" if label else ":gray[No patient label]"
+    parts = [who]
+    if cur.assessment is not None:
+        parts += [f"{item.drug} {badge_markdown(item.verdict, audience)}"
+                  for item in cur.assessment.assessments]
+        on = cur.assessment.assessed_on
+        parts.append(f"assessed on {on.isoformat()}")
+    with st.container(key="patient_header"):
+        st.markdown(" · ".join(parts))
+        if cur.assessment is not None and cur.assessment.assessed_on != today:
+            on = cur.assessment.assessed_on
+            st.warning(f"**The assessment date is {on.isoformat()}, not today "
+                       f"({today.isoformat()}).** Every verdict, interval and date here is "
+                       f"counted from {on.isoformat()}. Change it in step 1 of the profile if "
+                       "the patient is being seen today.", icon=":material/event_busy:")

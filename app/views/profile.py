@@ -26,13 +26,13 @@ def _nav_changed() -> None:
 def _load_example() -> None:
     chosen = ss.get("example_choice")
     if chosen:
-        state.load_example(chosen)
+        state.request("example", chosen)
 
 
-def _uploaded() -> None:
-    file = ss.get("profile_upload")
+def _uploaded(key: str) -> None:
+    file = ss.get(key)
     if file is not None:
-        state.load_text(file.getvalue().decode("utf-8", errors="replace"), file.name)
+        state.request("upload", file.name, file.getvalue().decode("utf-8", errors="replace"))
 
 
 st.title("Patient profile")
@@ -49,17 +49,32 @@ with st.container(border=True):
         st.button("Load example", key="load_example", on_click=_load_example,
                   icon=":material/upload_file:", disabled=ss.get("example_choice") is None)
     with middle:
+        upload_key = f"profile_upload_{ss.get('upload_gen', 0)}"
         st.file_uploader("Or upload a profile (YAML or JSON)", type=["yaml", "yml", "json"],
-                         key="profile_upload", on_change=_uploaded)
+                         key=upload_key, on_change=_uploaded, args=(upload_key,))
     with right:
         if cur.profile is not None:
             st.download_button("Download this profile", profile_to_yaml(cur.profile),
-                               file_name="profile.yaml", mime="application/x-yaml",
+                               file_name=state.file_stem("profile") + ".yaml",
+                               mime="application/x-yaml",
                                icon=":material/download:")
         else:
             st.button("Download this profile", disabled=True, icon=":material/download:",
                       help="Available once the profile is valid.")
-        st.button("New empty profile", on_click=state.new_profile, icon=":material/restart_alt:")
+        st.button("New empty profile", on_click=state.request, args=("new",),
+                  icon=":material/restart_alt:")
+
+pending = ss.get("pending")
+if pending:
+    what = {"example": f"the example patient '{pending[1]}'", "upload": pending[1],
+            "new": "a new, empty profile"}[pending[0]]
+    with st.container(border=True, key="confirm_replace"):
+        st.warning(f"The profile on screen has unsaved changes. Replace it with {what}? "
+                   "Download it first to keep it.", icon=":material/warning:")
+        yes, no, _ = st.columns([2, 2, 3])
+        yes.button("Replace the current patient", key="confirm_yes",
+                   on_click=state.confirm_pending, type="primary")
+        no.button("Keep the current patient", key="confirm_no", on_click=state.cancel_pending)
 
 notice = ss.get("notice")
 if notice:

@@ -141,16 +141,19 @@ def test_removing_a_vaccination_drops_it_from_the_profile() -> None:
 def test_upload_a_profile_and_a_bad_one() -> None:
     at = start()
     text = (ROOT / "examples" / "active-hepatitis-b.yaml").read_bytes()
-    at.file_uploader(key="profile_upload").set_value(("p.yaml", text, "application/x-yaml"))
+    at.file_uploader(key="profile_upload_0").set_value(("p.yaml", text, "application/x-yaml"))
     at.run()
     assert "Loaded p.yaml" in at.success[0].value
     assert at.session_state.draft["screening.hbsag"] == "positive"
     bad = b"format: 1\npatient: {age: 30}\ndiagnosis: {phenotype: RRMS}\nscreening: {hbsg: x}\n"
-    at.file_uploader(key="profile_upload").set_value(("bad.yaml", bad, "application/x-yaml"))
+    at.file_uploader(key="profile_upload_1").set_value(("bad.yaml", bad, "application/x-yaml"))
     at.run()
     assert not at.exception
     assert "screening.hbsg" in at.error[0].value and "unknown field" in at.error[0].value
+    assert "Nothing was loaded from bad.yaml" in at.error[0].value
     assert at.session_state.draft["screening.hbsag"] == "positive"  # kept as it was
+    # the failed file's name is not left beside the verdict of the patient still on screen
+    assert [u.value for u in at.get("file_uploader")] == [None]
 
 
 def test_download_is_offered_only_for_a_valid_profile() -> None:
