@@ -54,6 +54,12 @@ def _start(spec: FieldSpec, path: str) -> str:
     return key
 
 
+def show_implausible(cur: state.Current, path: str) -> None:
+    """Possible but unlikely answers: a plain-words warning under the field, never a block."""
+    for message in cur.implausible_at(path):
+        st.warning(f"Check this answer: {message}", icon=":material/report:")
+
+
 def show_problems(messages: Iterable[str]) -> None:
     """A missing required answer is a calm warning; anything wrong is an error."""
     for message in messages:
@@ -103,6 +109,7 @@ def scalar(spec: FieldSpec, path: str, cur: state.Current) -> None:
     else:
         st.text_input(label, key=key, help=help_text, placeholder=spec.unknown_label)
     show_problems(cur.problems_at(path))
+    show_implausible(cur, path)
 
 
 def _add(path: str) -> None:
@@ -134,6 +141,7 @@ def date_list(spec: FieldSpec, path: str, cur: state.Current) -> None:
             st.date_input(f"Dose {i + 1}", min_value=MIN_DATE, max_value=MAX_DATE,
                           format="YYYY-MM-DD", key=key)
             show_problems(cur.problems_at(item))
+            show_implausible(cur, item)
     show_problems(cur.problems_at(path))
     left, right, _ = st.columns([1, 1, 3])
     left.button(ADD_WORDS.get(spec.pattern, "Add a date"), key=f"add:{path}", on_click=_add,
@@ -162,6 +170,8 @@ def model_list(spec: FieldSpec, path: str, cur: state.Current, show_label: bool 
             cols[-1].button("Remove", key=f"rm:{item}", on_click=_remove, args=(path, i),
                             icon=":material/delete:")
             show_problems(cur.problems_at(item))
+            for child in spec.children:
+                show_implausible(cur, f"{item}.{child.name}")
     show_problems(cur.problems_at(path))
     st.button(ADD_WORDS.get(spec.pattern, "Add an item"), key=f"add:{path}", on_click=_add,
               args=(path,), icon=":material/add:")
@@ -173,6 +183,9 @@ def section(spec: FieldSpec, path: str, cur: state.Current, top: bool) -> None:
         st.subheader(spec.label, divider="gray")
     else:
         st.markdown(f"##### {spec.label}")
+    if path == "reproductive" and not_asked_for_male(path):
+        st.caption("Not asked: the patient is recorded male.")
+        return
     if spec.help:
         st.caption(spec.help)
     show_problems(cur.problems_at(path))
@@ -185,6 +198,14 @@ def section(spec: FieldSpec, path: str, cur: state.Current, top: bool) -> None:
     for child in spec.children:
         if child.kind in ("section", "model_list", "date_list"):
             field(child, f"{path}.{child.name}", cur, top=False)
+
+
+def not_asked_for_male(path: str) -> bool:
+    """Pregnancy questions are not asked for a patient recorded male (unless answered)."""
+    draft = st.session_state.draft
+    answered = any(draft.get(k) not in (None, UNKNOWN) for k in draft
+                   if k.startswith(path + "."))
+    return draft.get("patient.sex") == "male" and not answered
 
 
 def field(spec: FieldSpec, path: str, cur: state.Current, top: bool = False) -> None:

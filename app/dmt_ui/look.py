@@ -106,3 +106,10 @@ def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> 
                        f"({today.isoformat()}).** Every verdict, interval and date here is "
                        f"counted from {on.isoformat()}. Change it in step 1 of the profile if "
                        "the patient is being seen today.", icon=":material/event_busy:")
+        odd = [p for p in getattr(cur, "implausible", []) if p.path != "assessed_on"]
+        if odd and audience is Audience.clinician:
+            from dmt_advisor.field_words import field_words
+
+            st.warning("**Check these answers before relying on the verdict:**" + "".join(
+                f"\n- {field_words(p.path)}: {p.message}" for p in odd),
+                icon=":material/report:")

@@ -268,9 +268,13 @@ class Current:
     problems: list[FieldProblem] = field(default_factory=list)
     assessment: Assessment | None = None
     error: str | None = None
+    implausible: list[Any] = field(default_factory=list)
 
     def problems_at(self, path: str) -> list[str]:
         return [p.message for p in self.problems if p.path == path]
+
+    def implausible_at(self, path: str) -> list[str]:
+        return [p.message for p in self.implausible if p.path == path]
 
 
 def steps() -> dict[str, Any]:
@@ -319,4 +323,7 @@ def current() -> Current:
             ss.assessment, ss.assessment_error = None, str(exc)
         ss.assessed_key = key
         ss.assess_count = ss.get("assess_count", 0) + 1
-    return Current(profile, [], ss.get("assessment"), ss.get("assessment_error"))
+    from dmt_advisor.plausibility import check
+
+    return Current(profile, [], ss.get("assessment"), ss.get("assessment_error"),
+                   check(profile, today(), advisor().rulebook))
