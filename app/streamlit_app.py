@@ -21,8 +21,6 @@ if str(APP_DIR) not in sys.path:  # `streamlit run` adds it; AppTest and imports
 from dmt_ui import look, state  # noqa: E402
 from dmt_ui.look import badge_markdown  # noqa: E402
 
-from dmt_advisor.report import Audience  # noqa: E402
-
 # No Material page icons: the page icon becomes the favicon, and a Material favicon is fetched
 # from a font CDN (a failed request offline). An emoji favicon is drawn by the browser itself.
 st.set_page_config(page_title="dmt-advisor", page_icon="🧠", layout="wide")
@@ -48,10 +46,6 @@ with st.sidebar:
                   help="Optional, your choice: shown on every page, in the summary, the PDF "
                        "and the file names so two patients cannot be mixed up. Kept only in "
                        "this browser tab's session; never written to a log.")
-    st.radio("Who is reading?", [a.value for a in Audience], key="audience", horizontal=True,
-             format_func=lambda a: {"clinician": "Clinician", "patient": "Patient"}[a],
-             help="Clinician: precise and cited. Patient: plain language to read with the "
-                  "clinician.")
     cur = state.current()
     if cur.assessment is not None:
         audience = state.audience()

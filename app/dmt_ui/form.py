@@ -180,9 +180,9 @@ def model_list(spec: FieldSpec, path: str, cur: state.Current, show_label: bool 
 def section(spec: FieldSpec, path: str, cur: state.Current, top: bool) -> None:
     """A group of answers: simple ones in a grid, lists and sub-groups below."""
     if top:
-        st.subheader(spec.label, divider="gray")
+        st.header(spec.label, divider="gray", anchor=False)
     else:
-        st.markdown(f"##### {spec.label}")
+        st.subheader(spec.label, anchor=False)
     if path == "reproductive" and not_asked_for_male(path):
         st.caption("Not asked: the patient is recorded male.")
         return
@@ -213,7 +213,7 @@ def field(spec: FieldSpec, path: str, cur: state.Current, top: bool = False) -> 
         section(spec, path, cur, top)
     elif spec.kind == "model_list":
         if top:
-            st.subheader(spec.label, divider="gray")
+            st.header(spec.label, divider="gray", anchor=False)
         model_list(spec, path, cur, show_label=not top)
     elif spec.kind == "date_list":
         date_list(spec, path, cur)

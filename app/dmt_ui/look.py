@@ -20,16 +20,6 @@ BADGE_COLOR: dict[str, str] = {
     "info": "gray",
 }
 
-BADGE_ICON: dict[str, str] = {
-    "contraindicated": ":material/block:",
-    "not_indicated": ":material/do_not_disturb_on:",
-    "deferred": ":material/schedule:",
-    "workup_required": ":material/biotech:",
-    "eligible_with_precautions": ":material/warning:",
-    "eligible": ":material/check_circle:",
-    "info": ":material/info:",
-}
-
 # One line per verdict for clinicians: what it asks of them.
 VERDICT_MEANING: dict[str, str] = {
     "contraindicated": "An absolute contraindication in the label applies.",
@@ -49,8 +39,8 @@ def verdict_label(verdict: str, audience: Audience) -> str:
 def badge_markdown(verdict: str, audience: Audience = Audience.clinician) -> str:
     """A verdict badge in Markdown (`:blue-badge[...]`), usable inside any text."""
     color = BADGE_COLOR.get(verdict, "gray")
-    icon = BADGE_ICON.get(verdict, "")
-    return f":{color}-badge[{icon} {verdict_label(verdict, audience)}]"
+    # No Material icon inside text: its name ("warning", "check_circle") is read aloud.
+    return f":{color}-badge[{verdict_label(verdict, audience)}]"
 
 
 def citation_markdown(c: CitationOut) -> str:
@@ -99,7 +89,14 @@ def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> 
         on = cur.assessment.assessed_on
         parts.append(f"assessed on {on.isoformat()}")
     with st.container(key="patient_header"):
-        st.markdown(" · ".join(parts))
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.markdown(" · ".join(parts))
+        # Here, not in the sidebar: on a phone the sidebar is collapsed out of sight.
+        right.segmented_control(
+            "Who is reading?", [a.value for a in Audience], key="audience",
+            format_func=lambda a: {"clinician": "Clinician", "patient": "Patient"}[a],
+            help="Clinician: precise and cited. Patient: plain language to read with the "
+                 "clinician.", label_visibility="collapsed")
         if cur.assessment is not None and cur.assessment.assessed_on != today:
             on = cur.assessment.assessed_on
             st.warning(f"**The assessment date is {on.isoformat()}, not today "

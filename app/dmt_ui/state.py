@@ -62,7 +62,7 @@ def today() -> dt.date:
 
 
 def audience() -> Audience:
-    return Audience(st.session_state.get("audience", Audience.clinician.value))
+    return Audience(st.session_state.get("audience") or Audience.clinician.value)
 
 
 audience_now = audience  # for functions with a local named `audience`
@@ -90,6 +90,7 @@ def init_session() -> None:
     ss.pending = None
     ss.upload_gen = 0
     ss.patient_label = ""
+    ss.audience = Audience.clinician.value
     token = st.query_params.get(sessions.TOKEN_PARAM)
     wanted = st.query_params.get(EXAMPLE_PARAM)
     preselect = os.environ.get(EXAMPLE_ENV)

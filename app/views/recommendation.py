@@ -43,11 +43,10 @@ def clinician_finding(f: Finding) -> None:
         summary = f.summary if f.verdict == "info" else f"**{f.summary}**"
         st.markdown(f"{badge_markdown(f.verdict)} {summary}{undecided}  \n"
                     f":gray[Because] {'; '.join(f.because)}.")
-        sources = "  \n".join(f":material/menu_book: {citation_markdown(c)}"
-                               for c in f.citations)
-        st.caption(f"{sources}  \n:material/rule: Rule `{f.rule_id}`")
+        sources = "  \n".join(f"Source: {citation_markdown(c)}" for c in f.citations)
+        st.caption(f"{sources}  \nRule `{f.rule_id}`")
         if f.uncertain:
-            st.caption(f":orange[:material/help: Not confirmed:] {f.uncertain}")
+            st.caption(f":orange[Not confirmed:] {f.uncertain}")
 
 
 def missing_data(item: DrugAssessment) -> None:

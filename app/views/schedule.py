@@ -18,7 +18,7 @@ if patient:
 for item in assessment.assessments:
     rows = timeline.rows(profile, item, patient=patient)
     doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
-    st.subheader(item.drug, anchor=False, divider="gray")
+    st.header(item.drug, anchor=False, divider="gray")
     st.markdown(badge_markdown(item.verdict, audience))
     if not timeline.relevant(profile, item):
         st.caption(f"No {item.drug} dose is recorded and none is planned by this assessment.")

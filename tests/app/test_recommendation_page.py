@@ -14,7 +14,7 @@ from tests.app.conftest import goto, start, texts
 def test_a_contraindication_with_its_reason_and_citation() -> None:
     at = goto(start(example="active-hepatitis-b"), "recommendation")
     page = texts(at)
-    assert ":red-badge[:material/block: Contraindicated]" in page
+    assert ":red-badge[Contraindicated]" in page
     assert "Contraindications" in [s.value for s in at.subheader]
     assert "HBsAg is positive" in page and "anti-HBc is positive" in page
     assert re.search(r"§4 Contraindications, rev\. 2024-01", page)
@@ -23,7 +23,7 @@ def test_a_contraindication_with_its_reason_and_citation() -> None:
 
 def test_the_verdict_follows_the_form_and_is_assessed_only_on_change() -> None:
     at = goto(start(example="rrms-ready-to-start"), "recommendation")
-    assert ":green-badge[:material/check_circle: Eligible]" in texts(at)
+    assert ":green-badge[Eligible]" in texts(at)
     count = at.session_state.assess_count
     goto(at, "summary")
     goto(at, "recommendation")
@@ -34,14 +34,14 @@ def test_the_verdict_follows_the_form_and_is_assessed_only_on_change() -> None:
     at.radio(key=f"{WIDGET}screening.anti_hbc").set_value("positive").run()
     goto(at, "recommendation")
     assert at.session_state.assess_count == count + 1
-    assert ":red-badge[:material/block: Contraindicated]" in texts(at)
+    assert ":red-badge[Contraindicated]" in texts(at)
 
 
 def test_missing_data_leads_back_to_the_step_that_supplies_it() -> None:
     at = goto(start(example="rrms-new-referral"), "recommendation")
     page = texts(at)
     assert "Missing data" in [s.value for s in at.subheader]
-    assert ":blue-badge[:material/biotech: Work-up required]" in page
+    assert ":blue-badge[Work-up required]" in page
     assert "Screening before treatment > HBsAg" in page
     at.button(key="fill:ocrelizumab:screening.hbsag").click().run()
     assert not at.exception
