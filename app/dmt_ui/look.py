@@ -58,6 +58,9 @@ CSS = """
   h2 {font-size: 1.45rem !important;}
   h3 {font-size: 1.15rem !important; margin-top: 0.4rem !important;}
   div[data-testid="stCaptionContainer"] p {line-height: 1.45;}
+  /* captions and muted text dark enough for 4.5:1 contrast (WCAG AA) */
+  div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
+    color: #50555d !important; opacity: 1 !important;}
   a:focus-visible, button:focus-visible, input:focus-visible, [role="radio"]:focus-visible,
   [role="option"]:focus-visible, summary:focus-visible {
     outline: 3px solid #1a56b8 !important; outline-offset: 2px !important;}

@@ -91,7 +91,7 @@ with st.container(border=True):
                            "about it.")
             else:
                 st.markdown("**Missing data: tests and questions**\n" + "".join(
-                    f"\n- [ ] {line}" for line in missing_checklist(item)))
+                    f"\n- \u2610 {line}" for line in missing_checklist(item)))
     if not patient:
         st.markdown("**Profile facts recorded**")
         facts = profile_facts(profile)
