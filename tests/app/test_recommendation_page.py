@@ -68,3 +68,22 @@ def test_an_incomplete_profile_is_not_assessed() -> None:
     at = goto(start(), "recommendation")
     assert "not complete enough to assess" in texts(at)
     assert "Diagnosis > MS phenotype" in texts(at)
+
+
+def test_next_steps_with_dates_come_first() -> None:
+    at = goto(start(example="cis-recent-live-vaccine"), "recommendation")
+    text = texts(at)
+    assert "Earliest first dose 2026-11-29" in text
+    assert text.index("Next steps") < text.index("Needs attention")
+    patient = goto(start(example="rrms-on-ocrelizumab-iv", audience="patient"),
+                   "recommendation")
+    assert "Your next dose is due on 2027-01-14" in texts(patient)
+
+
+def test_a_drug_not_advised_drops_how_it_is_given() -> None:
+    for audience in ("clinician", "patient"):
+        at = goto(start(example="active-hepatitis-b", audience=audience), "recommendation")
+        text = texts(at)
+        for word in ("How it is given", "Administration", "drip", "premedicate",
+                     "infusion takes"):
+            assert word not in text, (audience, word)

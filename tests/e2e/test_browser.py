@@ -9,6 +9,7 @@ output (`-s`) and kept in `AXE_COUNTS` for the report.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -48,14 +49,14 @@ def axe_check(page: object, name: str) -> list[str]:
     AXE_COUNTS[name] = counts
     print(f"axe {name}: {counts}")
     for v in violations:
-        print("   ", v.get("impact"), v["id"], v["help"], [(n["html"][:80], [a["message"][:160] for a in n.get("any", [])]) for n in v["nodes"][:2]])
+        print("   ", v.get("impact"), v["id"], v["help"], [n["html"][:80] for n in v["nodes"]])
     return [f"{v['id']} ({len(v['nodes'])} nodes): {v['help']}" for v in violations
             if v.get("impact") in SEVERE]
 
 
 def heading_skips(page: object) -> list[int]:
     levels = page.evaluate(HEADINGS_JS)
-    return [b for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return [b for a, b in itertools.pairwise(levels) if b > a + 1]
 
 
 def test_every_page_reload_phone_axe_and_no_console_errors(chromium: str,
@@ -68,9 +69,9 @@ def test_every_page_reload_phone_axe_and_no_console_errors(chromium: str,
 
     def watch(page: object) -> None:
         page.on("console", lambda m: console_errors.append(f"{m.type}: {m.text}")
-                if m.type == "error" or (m.type == "warning" and "vega" in m.text.lower())
+                if m.type == "error" or (m.type == "warning" and m.text.startswith("WARN"))
                 else None)
-        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.on("pageerror", lambda e: console_errors.append(str(e)))  # Vega logs "WARN ..."
 
     with streamlit_server() as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
