@@ -356,10 +356,14 @@ def _build(specs: tuple[FieldSpec, ...], prefix: str, draft: dict[str, Any]) -> 
         elif spec.kind == "model_list":
             items = [_build(spec.children, f"{path}[{i}]", draft)
                      for i in range(int(draft.get(count_key(path), 0)))]
+            while items and not items[-1]:
+                items.pop()  # a row just added and not filled in yet: not an answer
             if items:
                 out[spec.name] = items
         elif spec.kind == "date_list":
             dates = [draft.get(f"{path}[{i}]") for i in range(int(draft.get(count_key(path), 0)))]
+            while dates and dates[-1] is None:
+                dates.pop()
             if dates:
                 out[spec.name] = dates
         else:

@@ -6,7 +6,9 @@ import streamlit as st
 from dmt_ui import form, state
 from dmt_ui.fields import REVIEW, STEPS, label_of, step_of
 
+from dmt_advisor.field_words import field_words
 from dmt_advisor.profile import profile_to_yaml
+from dmt_advisor.report import profile_facts
 
 ss = st.session_state
 cur = state.current()
@@ -102,12 +104,18 @@ else:
     if cur.profile is None:
         st.caption("Fix the answers listed above; each is also shown next to its field.")
         for p in cur.problems:
-            st.error(f"{label_of(p.path)} (`{p.path}`): {p.message}")
+            st.error(f"{label_of(p.path)}: {form.clinical(p.message)}")
     else:
         st.success("The profile is valid and has been assessed.", icon=":material/check:")
         st.page_link("views/recommendation.py", label="See the recommendation",
                      icon=":material/arrow_forward:")
-        st.code(profile_to_yaml(cur.profile), language="yaml")
+        # A readable check of what was recorded; anything not listed is unknown.
+        rows = profile_facts(cur.profile)
+        st.table({"Answer": [field_words(p) for p, _ in rows], "Recorded": [v for _, v in rows]})
+        st.caption("Anything not listed is unknown and is reported as missing where a rule "
+                   "needs it.")
+        with st.expander("The profile file (YAML)"):
+            st.code(profile_to_yaml(cur.profile), language="yaml")
 
 back, forward, _ = st.columns([1, 1, 4])
 back.button("Back", key="nav_back", on_click=_go, args=(index - 1,), disabled=index == 0,

@@ -84,9 +84,11 @@ LABELS: dict[str, Label] = {
     "treatment.prior[].drug": Label("Drug"),
     "treatment.prior[].stopped": Label("Stopped"),
     "treatment.prior[].reason": Label("Reason for stopping"),
-    "treatment.ocrelizumab": Label("Ocrelizumab history", "Only if the patient is or was on it."),
+    "treatment.ocrelizumab": Label(
+        "Ocrelizumab", "The formulation given or planned, and the doses given so far."),
     "treatment.ocrelizumab.formulation": Label(
-        "Formulation", "IV (Ocrevus) or subcutaneous (Ocrevus Zunovo)."),
+        "Formulation (given or planned)",
+        "IV (Ocrevus) or subcutaneous (Ocrevus Zunovo). For a new start: the one planned."),
     "treatment.ocrelizumab.doses": Label("Doses given"),
     "treatment.ocrelizumab.serious_infusion_reaction": Label(
         "Serious infusion reaction with an earlier dose"),
