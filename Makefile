@@ -29,6 +29,7 @@ browser:
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m tests.e2e.screenshots --out docs/screenshots
+	$(BIN)/python -m tests.e2e.pdf_renders --out docs/screenshots
 
 assess: $(STAMP)
 	$(BIN)/dmt-advisor assess $(EXAMPLE)

@@ -93,13 +93,17 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
     for f in workup:
         first.append(NextStep("before a decision", _clip(f.summary), f.patient_summary,
                               rule_ids=(f.rule_id,)))
+    missing: list[NextStep] = []
     if item.missing:
         names = "; ".join(field_words(m.field) for m in item.missing)
-        first.append(NextStep("before a decision" if item.verdict == "workup_required"
-                              else "when possible",
-                              f"Record the {len(item.missing)} missing answer(s): {names}.",
-                              "Some tests or answers are still needed; your care team will "
-                              "arrange them."))
+        missing.append(NextStep("before a decision" if item.verdict == "workup_required"
+                                else "when possible",
+                                f"Record the {len(item.missing)} missing answer(s): {names}.",
+                                "Some tests or answers are still needed; your care team will "
+                                "arrange them."))
+    if item.verdict == "workup_required":  # what blocks the decision comes first
+        first += missing
+        missing = []
 
     for f in _applies(item, {"eligible_with_precautions"}):
         gaps = [s for s in by_rule.get(f.rule_id, []) if s.op == "not_within_last"]
@@ -137,7 +141,7 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
                               f"{window}{status}.", _patient_dose(s), when,
                               (s.rule_id,) if s.rule_id else ()))
     dated.sort(key=lambda n: n.date or on)
-    return first + _held(item) + dated
+    return first + _held(item) + dated + missing
 
 
 def _held(item: DrugAssessment) -> list[NextStep]:
