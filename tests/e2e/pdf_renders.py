@@ -8,7 +8,6 @@ can be made on a machine without poppler.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import shutil
 import subprocess
 import tempfile
