@@ -29,10 +29,12 @@ run: $(STAMP)
 
 # Debian's Chromium for the end-to-end test and screenshots (never a downloaded browser).
 browser:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+		(apt-get update && apt-get install -y chromium poppler-utils)
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m tests.e2e.screenshots --out docs/screenshots
+	$(BIN)/python -m tests.e2e.pdf_renders --out docs/screenshots
 
 assess: $(STAMP)
 	$(BIN)/dmt-advisor assess $(EXAMPLE)

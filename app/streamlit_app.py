@@ -21,14 +21,13 @@ if str(APP_DIR) not in sys.path:  # `streamlit run` adds it; AppTest and imports
 from dmt_ui import look, state  # noqa: E402
 from dmt_ui.look import badge_markdown  # noqa: E402
 
-from dmt_advisor.report import Audience  # noqa: E402
-
 # No Material page icons: the page icon becomes the favicon, and a Material favicon is fetched
 # from a font CDN (a failed request offline). An emoji favicon is drawn by the browser itself.
 st.set_page_config(page_title="dmt-advisor", page_icon="🧠", layout="wide")
 look.style()
 state.init_session()
 state.sync_widgets()
+state.persist()
 
 PAGES = {
     "profile": st.Page("views/profile.py", title="Profile",
@@ -42,10 +41,11 @@ PAGES = {
 page = st.navigation(list(PAGES.values()))
 
 with st.sidebar:
-    st.radio("Who is reading?", [a.value for a in Audience], key="audience", horizontal=True,
-             format_func=lambda a: {"clinician": "Clinician", "patient": "Patient"}[a],
-             help="Clinician: precise and cited. Patient: plain language to read with the "
-                  "clinician.")
+    st.text_input("Patient label", key="patient_label", max_chars=40,
+                  placeholder="Initials or clinic number",
+                  help="Optional, your choice: shown on every page, in the summary, the PDF "
+                       "and the file names so two patients cannot be mixed up. Kept only in "
+                       "this browser tab's session; never written to a log.")
     cur = state.current()
     if cur.assessment is not None:
         audience = state.audience()
@@ -59,4 +59,5 @@ with st.sidebar:
     st.caption("Decision support from cited label rules. Decisions are made by the patient "
                "with their clinician.")
 
+look.patient_header(state.current(), state.patient_label(), state.audience(), state.today())
 page.run()

@@ -26,6 +26,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from dmt_advisor.field_words import LABELS, Label
 from dmt_advisor.profile import Profile
 
 UNKNOWN = "unknown"
@@ -43,94 +44,6 @@ HIDDEN = frozenset({"format"})
 Kind = Literal["tri_bool", "choice", "int", "float", "date", "text", "date_list", "model_list",
                "section"]
 
-
-@dataclass(frozen=True)
-class Label:
-    text: str
-    help: str | None = None
-
-
-LABELS: dict[str, Label] = {
-    "assessed_on": Label("Assessment date", "Every 'time since' is counted back from this date."),
-    "jurisdiction": Label("Label set", "US prescribing information or EU/UK product information."),
-    "patient": Label("Patient"),
-    "patient.age": Label("Age (years)", "Give the age or the birth date."),
-    "patient.birth_date": Label("Birth date", "Instead of the age."),
-    "patient.sex": Label("Sex"),
-    "patient.reproductive_potential": Label(
-        "Reproductive potential", "Leave unknown to use the default: female and 12-55 years."),
-    "diagnosis": Label("Diagnosis"),
-    "diagnosis.phenotype": Label("MS phenotype"),
-    "diagnosis.active_disease": Label(
-        "Active disease",
-        "A clinical relapse or a new/enhancing MRI lesion in the last 12 months."),
-    "diagnosis.diagnosed_on": Label("Diagnosed on"),
-    "diagnosis.early_ppms": Label(
-        "Early PPMS", "The clinician's judgement of early PPMS (disease duration, disability); "
-        "the EU label limits PPMS to early disease with imaging activity."),
-    "activity": Label("Disease activity"),
-    "activity.last_relapse": Label("Last relapse"),
-    "activity.relapses_past_12_months": Label("Relapses in the past 12 months"),
-    "activity.last_new_mri_lesion": Label("Last new MRI lesion"),
-    "activity.new_t2_lesions_past_12_months": Label("New T2 lesions in the past 12 months"),
-    "activity.gad_enhancing_lesions": Label("Gadolinium-enhancing lesions"),
-    "activity.edss": Label("EDSS", "0 to 10 in steps of 0.5."),
-    "activity.disability_worsening_past_12_months": Label(
-        "Disability worsening in the past 12 months"),
-    "screening": Label("Screening before treatment"),
-    "screening.hbsag": Label("HBsAg", "Hepatitis B surface antigen."),
-    "screening.anti_hbc": Label("Anti-HBc", "Hepatitis B core antibody."),
-    "screening.immunoglobulins": Label("Serum immunoglobulins", "Quantitative IgG, IgA, IgM."),
-    "screening.igg_g_per_l": Label("IgG (g/L)"),
-    "screening.liver_tests": Label("Liver tests", "ALT, AST, alkaline phosphatase, bilirubin."),
-    "screening.hbv_active": Label(
-        "Active hepatitis B (liver specialist)",
-        "The liver specialist's answer after a positive HBsAg (HBV DNA, ALT): serology alone "
-        "cannot tell active infection from carriage."),
-    "labs": Label("Other laboratory results"),
-    "labs.lymphocytes_10e9_per_l": Label("Lymphocytes (x10^9/L)"),
-    "labs.jcv_antibody": Label("Anti-JCV antibody"),
-    "labs.b_cells_repleted": Label(
-        "B cells repleted", "After stopping an anti-CD20 therapy: B cells back (CD19)."),
-    "infection": Label("Infections"),
-    "infection.active": Label("Active infection now"),
-    "infection.serious_recurrent": Label("Recurrent serious or opportunistic infections"),
-    "infection.pml_suspected": Label("New signs suggestive of PML"),
-    "infection.pml_confirmed": Label("PML confirmed"),
-    "history": Label("Medical history"),
-    "history.life_threatening_infusion_reaction": Label(
-        "Life-threatening infusion reaction to ocrelizumab"),
-    "history.malignancy_active": Label("Active malignancy"),
-    "history.breast_cancer": Label("History of breast cancer"),
-    "history.severely_immunocompromised": Label("Severely immunocompromised"),
-    "history.ivig_for_hypogammaglobulinaemia": Label(
-        "IV immunoglobulin replacement now", "For hypogammaglobulinaemia."),
-    "history.hypersensitivity_ocrelizumab": Label(
-        "Allergy to ocrelizumab", "Or to an excipient, or (subcutaneous) to hyaluronidase."),
-    "vaccinations": Label("Recent vaccinations", "Record each vaccine given recently."),
-    "vaccinations[].vaccine": Label("Vaccine"),
-    "vaccinations[].kind": Label("Kind"),
-    "vaccinations[].date": Label("Date given"),
-    "reproductive": Label("Pregnancy and breastfeeding"),
-    "reproductive.pregnant": Label("Pregnant"),
-    "reproductive.planning_pregnancy": Label("Planning a pregnancy"),
-    "reproductive.breastfeeding": Label("Breastfeeding"),
-    "treatment": Label("Treatments"),
-    "treatment.current": Label("Current DMT", "The disease-modifying therapy taken now, if any."),
-    "treatment.current.drug": Label("Drug"),
-    "treatment.current.last_dose": Label("Last dose"),
-    "treatment.current.started": Label("Started"),
-    "treatment.prior": Label("Earlier DMTs"),
-    "treatment.prior[].drug": Label("Drug"),
-    "treatment.prior[].stopped": Label("Stopped"),
-    "treatment.prior[].reason": Label("Reason for stopping"),
-    "treatment.ocrelizumab": Label("Ocrelizumab history", "Only if the patient is or was on it."),
-    "treatment.ocrelizumab.formulation": Label(
-        "Formulation", "IV (Ocrevus) or subcutaneous (Ocrevus Zunovo)."),
-    "treatment.ocrelizumab.doses": Label("Doses given"),
-    "treatment.ocrelizumab.serious_infusion_reaction": Label(
-        "Serious infusion reaction with an earlier dose"),
-}
 
 # Words for option values where the raw value is not what a person reads.
 OPTION_WORDS: dict[str, str] = {
@@ -443,10 +356,14 @@ def _build(specs: tuple[FieldSpec, ...], prefix: str, draft: dict[str, Any]) -> 
         elif spec.kind == "model_list":
             items = [_build(spec.children, f"{path}[{i}]", draft)
                      for i in range(int(draft.get(count_key(path), 0)))]
+            while items and not items[-1]:
+                items.pop()  # a row just added and not filled in yet: not an answer
             if items:
                 out[spec.name] = items
         elif spec.kind == "date_list":
             dates = [draft.get(f"{path}[{i}]") for i in range(int(draft.get(count_key(path), 0)))]
+            while dates and dates[-1] is None:
+                dates.pop()
             if dates:
                 out[spec.name] = dates
         else:

@@ -8,6 +8,7 @@ profile model reports for a path is shown right under that path's widget.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -54,13 +55,41 @@ def _start(spec: FieldSpec, path: str) -> str:
     return key
 
 
+def show_implausible(cur: state.Current, path: str) -> None:
+    """Possible but unlikely answers: a plain-words warning under the field, never a block."""
+    for message in cur.implausible_at(path):
+        st.warning(f"Check this answer: {message}", icon=":material/report:")
+
+
+# The model's words, as a clinician would say them.
+CLINICAL_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^Input should be less than or equal to (\S+)$", r"Must be \1 or less."),
+    (r"^Input should be greater than or equal to (\S+)$", r"Must be \1 or more."),
+    (r"^Input should be a multiple of (\S+)$", r"Must be in steps of \1."),
+    (r"^Input should be a valid integer.*$", "Must be a whole number."),
+    (r"is after assessed_on \(([\d-]+)\); record only what has happened",
+     r"is after the assessment date (\1): record only what has happened."),
+    (r"^is after assessed_on$", "Is after the assessment date."),
+    (r"^disagrees with patient.birth_date on assessed_on; give one$",
+     "Does not match the birth date on the assessment date: give the age or the birth date."),
+    (r"^required \(or give patient.birth_date\)$", "Required (or give the birth date)."),
+)
+
+
+def clinical(message: str) -> str:
+    """A model message in plain clinical words (field paths and model words removed)."""
+    for pattern, words in CLINICAL_WORDS:
+        message = re.sub(pattern, words, message)
+    return message
+
+
 def show_problems(messages: Iterable[str]) -> None:
     """A missing required answer is a calm warning; anything wrong is an error."""
     for message in messages:
         if message.startswith(MISSING_MESSAGES):
-            st.warning(message.capitalize(), icon=":material/edit_note:")
+            st.warning(clinical(message).capitalize(), icon=":material/edit_note:")
         else:
-            st.error(message, icon=":material/error:")
+            st.error(clinical(message), icon=":material/error:")
 
 
 def _word(spec: FieldSpec, path: str) -> Callable[[str | None], str]:
@@ -103,6 +132,7 @@ def scalar(spec: FieldSpec, path: str, cur: state.Current) -> None:
     else:
         st.text_input(label, key=key, help=help_text, placeholder=spec.unknown_label)
     show_problems(cur.problems_at(path))
+    show_implausible(cur, path)
 
 
 def _add(path: str) -> None:
@@ -114,6 +144,18 @@ def _remove(path: str, index: int) -> None:
     state.sync_widgets()
     st.session_state.draft = remove_item(st.session_state.draft, path, index)
     state.forget_widgets(path + "[")
+
+
+def _none_of_these(paths: tuple[str, ...]) -> None:
+    """One click for a worked-up patient: every still-unknown yes/no of a group becomes No.
+
+    Answers already given are kept; nothing that was never shown is answered.
+    """
+    for path in paths:
+        key = key_of(path)
+        if st.session_state.get(key, UNKNOWN) in (UNKNOWN, None):
+            st.session_state[key] = "no"
+    state.sync_widgets()
 
 
 def _count(path: str) -> int:
@@ -134,6 +176,7 @@ def date_list(spec: FieldSpec, path: str, cur: state.Current) -> None:
             st.date_input(f"Dose {i + 1}", min_value=MIN_DATE, max_value=MAX_DATE,
                           format="YYYY-MM-DD", key=key)
             show_problems(cur.problems_at(item))
+            show_implausible(cur, item)
     show_problems(cur.problems_at(path))
     left, right, _ = st.columns([1, 1, 3])
     left.button(ADD_WORDS.get(spec.pattern, "Add a date"), key=f"add:{path}", on_click=_add,
@@ -162,6 +205,8 @@ def model_list(spec: FieldSpec, path: str, cur: state.Current, show_label: bool 
             cols[-1].button("Remove", key=f"rm:{item}", on_click=_remove, args=(path, i),
                             icon=":material/delete:")
             show_problems(cur.problems_at(item))
+            for child in spec.children:
+                show_implausible(cur, f"{item}.{child.name}")
     show_problems(cur.problems_at(path))
     st.button(ADD_WORDS.get(spec.pattern, "Add an item"), key=f"add:{path}", on_click=_add,
               args=(path,), icon=":material/add:")
@@ -170,13 +215,21 @@ def model_list(spec: FieldSpec, path: str, cur: state.Current, show_label: bool 
 def section(spec: FieldSpec, path: str, cur: state.Current, top: bool) -> None:
     """A group of answers: simple ones in a grid, lists and sub-groups below."""
     if top:
-        st.subheader(spec.label, divider="gray")
+        st.header(spec.label, divider="gray", anchor=False)
     else:
-        st.markdown(f"##### {spec.label}")
+        st.subheader(spec.label, anchor=False)
+    if path == "reproductive" and not_asked_for_male(path):
+        st.caption("Not asked: the patient is recorded male.")
+        return
     if spec.help:
         st.caption(spec.help)
     show_problems(cur.problems_at(path))
     simple = [c for c in spec.children if c.kind not in ("section", "model_list", "date_list")]
+    yes_no = [f"{path}.{c.name}" for c in simple if c.kind == "tri_bool"]
+    if len(yes_no) >= 2:
+        st.button("None of these (answer No to every question still unknown)",
+                  key=f"none:{path}", on_click=_none_of_these, args=(tuple(yes_no),),
+                  icon=":material/done_all:")
     for start in range(0, len(simple), COLUMNS):
         cols = st.columns(COLUMNS)
         for col, child in zip(cols, simple[start:start + COLUMNS], strict=False):
@@ -187,12 +240,20 @@ def section(spec: FieldSpec, path: str, cur: state.Current, top: bool) -> None:
             field(child, f"{path}.{child.name}", cur, top=False)
 
 
+def not_asked_for_male(path: str) -> bool:
+    """Pregnancy questions are not asked for a patient recorded male (unless answered)."""
+    draft = st.session_state.draft
+    answered = any(draft.get(k) not in (None, UNKNOWN) for k in draft
+                   if k.startswith(path + "."))
+    return draft.get("patient.sex") == "male" and not answered
+
+
 def field(spec: FieldSpec, path: str, cur: state.Current, top: bool = False) -> None:
     if spec.kind == "section":
         section(spec, path, cur, top)
     elif spec.kind == "model_list":
         if top:
-            st.subheader(spec.label, divider="gray")
+            st.header(spec.label, divider="gray", anchor=False)
         model_list(spec, path, cur, show_label=not top)
     elif spec.kind == "date_list":
         date_list(spec, path, cur)

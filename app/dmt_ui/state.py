@@ -8,6 +8,7 @@ or switching the audience costs nothing.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -24,10 +25,10 @@ from dmt_advisor.profile import (
     load_profile,
     parse_profile,
     profile_from_bytes,
-    profile_from_text,
 )
 from dmt_advisor.report import Audience
 
+from . import sessions
 from .fields import draft_to_data, empty_draft, profile_to_draft, spec_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +67,7 @@ def today() -> dt.date:
 
 
 def audience() -> Audience:
-    return Audience(st.session_state.get("audience", Audience.clinician.value))
+    return Audience(st.session_state.get("audience") or Audience.clinician.value)
 
 
 audience_now = audience  # for functions with a local named `audience`
@@ -75,20 +76,85 @@ audience_now = audience  # for functions with a local named `audience`
 # ---- the draft ----------------------------------------------------------------------------
 
 def init_session() -> None:
-    """First run of a session: empty profile, or the example asked for by URL or env var."""
+    """First run of a session: the patient of this tab after a reload, else an empty profile.
+
+    An example is loaded only when asked for (`?example=` in the URL, or the Load button); the
+    `DMT_ADVISOR_EXAMPLE` variable only pre-selects one in the chooser, so a reload or a new tab
+    can never swap the patient on screen for the demo patient.
+    """
     ss = st.session_state
     if "draft" in ss:
+        if st.query_params.get(sessions.TOKEN_PARAM) != ss.token:
+            st.query_params[sessions.TOKEN_PARAM] = ss.token  # page links drop the query
         return
     ss.draft = empty_draft(today())
+    ss.baseline = copy.deepcopy(ss.draft)
     ss.form_step = 0
     ss.assess_count = 0
     ss.notice = None
-    wanted = st.query_params.get(EXAMPLE_PARAM) or os.environ.get(EXAMPLE_ENV)
-    if wanted:
+    ss.pending = None
+    ss.upload_gen = 0
+    ss.patient_label = ""
+    ss.audience = Audience.clinician.value
+    token = st.query_params.get(sessions.TOKEN_PARAM)
+    wanted = st.query_params.get(EXAMPLE_PARAM)
+    preselect = os.environ.get(EXAMPLE_ENV)
+    if preselect and Path(preselect).stem in examples():
+        ss.example_choice = Path(preselect).stem
+    if token:
+        saved = sessions.restore(token)
+        if saved is not None:
+            ss.token = token
+            ss.draft, ss.baseline = saved.draft, copy.deepcopy(saved.draft)
+            ss.patient_label = saved.patient_label
+            ss.notice = ("success", "Restored the patient you were working on"
+                         + (f" ({saved.patient_label})" if saved.patient_label else "") + ".")
+            return
+        ss.notice = ("error", "The patient you were working on in this tab could not be restored "
+                     "(the app was restarted or the entry is more than 12 hours old). Nothing "
+                     "else was loaded: start a new profile, or upload the saved profile file.")
+    ss.token = sessions.new_token()
+    st.query_params[sessions.TOKEN_PARAM] = ss.token
+    if wanted and not token:
         try:
             load_example(wanted)
         except ProfileError as exc:
             ss.notice = ("error", f"Could not load the example {wanted!r}: {exc}")
+    if EXAMPLE_PARAM in st.query_params:
+        del st.query_params[EXAMPLE_PARAM]  # a reload restores by token, never the example
+
+
+def persist() -> None:
+    """Keep this tab's patient (draft and label) for a reload; called on every run."""
+    ss = st.session_state
+    sessions.save(ss.token, ss.draft, patient_label())
+
+
+def patient_label() -> str:
+    """The clinician's label for this patient (initials or clinic number), or ""."""
+    return str(st.session_state.get("patient_label") or "").strip()
+
+
+def file_stem(kind: str) -> str:
+    """`dmt-advisor-summary-AB12-2026-11-22`: the patient label keeps two patients' files apart."""
+    from dmt_advisor.report import label_for_filename
+
+    on = st.session_state.draft.get("assessed_on")
+    parts = ["dmt-advisor", kind, label_for_filename(patient_label()),
+             on.isoformat() if isinstance(on, dt.date) else ""]
+    return "-".join(p for p in parts if p)
+
+
+def unsaved_work() -> bool:
+    """True when the draft differs from what was last loaded or started (work would be lost)."""
+    ss = st.session_state
+    return _answers(ss.draft) != _answers(ss.get("baseline") or {})
+
+
+def _answers(draft: dict[str, Any]) -> dict[str, Any]:
+    """The answers given: an unanswered widget (None, empty) is not work to lose."""
+    return {k: v for k, v in draft.items() if v not in (None, "", [], 0) or
+            (v == 0 and not k.startswith("#"))}
 
 
 def sync_widgets() -> None:
@@ -112,11 +178,16 @@ def forget_widgets(prefix: str = "") -> None:
             del ss[key]
 
 
-def set_draft(draft: dict[str, Any], notice: str | None = None) -> None:
+def set_draft(draft: dict[str, Any], notice: str | None = None, label: str = "") -> None:
+    """Replace the patient on screen (a new patient: the label goes with the old one)."""
     forget_widgets()
-    st.session_state.draft = draft
-    st.session_state.form_step = 0
-    st.session_state.notice = ("success", notice) if notice else None
+    ss = st.session_state
+    ss.draft = draft
+    ss.baseline = copy.deepcopy(draft)
+    ss.form_step = 0
+    ss.patient_label = label
+    ss.pending = None
+    ss.notice = ("success", notice) if notice else None
 
 
 def resolve_example(name_or_path: str) -> Path:
@@ -135,24 +206,59 @@ def load_example(name_or_path: str) -> Profile:
     return profile
 
 
-def load_text(text: str, source: str) -> None:
-    """Load an uploaded profile; a bad file leaves the current profile as it was."""
-    try:
-        profile = profile_from_text(text, source)
-    except ProfileError as exc:
-        st.session_state.notice = ("error", str(exc))
-        return
-    set_draft(profile_to_draft(profile), f"Loaded {source}.")
+def load_upload(data: bytes, source: str) -> bool:
+    """Load an uploaded profile as it came (size, UTF-8, JSON or YAML checked by the bounded
+    loader); a bad file leaves the current profile as it was and says so.
 
-
-def load_bytes(data: bytes, source: str) -> None:
-    """Load an uploaded file as it came: too big, not UTF-8 or malformed is one clear error."""
+    The uploader is reset either way (a new widget key), so a failed file's name never sits
+    beside the verdict of the patient still on screen.
+    """
+    ss = st.session_state
+    ss.upload_gen = ss.get("upload_gen", 0) + 1
     try:
         profile = profile_from_bytes(data, source)
     except ProfileError as exc:
-        st.session_state.notice = ("error", str(exc))
-        return
+        kept = patient_label()
+        ss.notice = ("error", f"{exc}\n\nNothing was loaded from {source}. The profile on "
+                     f"screen is still the previous one{f' ({kept})' if kept else ''}.")
+        return False
     set_draft(profile_to_draft(profile), f"Loaded {source}.")
+    return True
+
+
+# ---- replacing the patient on screen asks first when there is unsaved work ----------------
+
+def request(action: str, arg: str = "", data: bytes = b"") -> None:
+    """Run `action` (example | upload | new) now, or ask first when work would be lost."""
+    if unsaved_work():
+        st.session_state.pending = (action, arg, data)
+        if action == "upload":
+            st.session_state.upload_gen = st.session_state.get("upload_gen", 0) + 1
+        return
+    _run(action, arg, data)
+
+
+def confirm_pending() -> None:
+    pending = st.session_state.get("pending")
+    st.session_state.pending = None
+    if pending:
+        _run(*pending)
+
+
+def cancel_pending() -> None:
+    st.session_state.pending = None
+
+
+def _run(action: str, arg: str, data: bytes) -> None:
+    if action == "example":
+        try:
+            load_example(arg)
+        except ProfileError as exc:
+            st.session_state.notice = ("error", f"Could not load the example {arg!r}: {exc}")
+    elif action == "upload":
+        load_upload(data, arg)
+    else:
+        new_profile()
 
 
 def new_profile() -> None:
@@ -169,9 +275,28 @@ class Current:
     problems: list[FieldProblem] = field(default_factory=list)
     assessment: Assessment | None = None
     error: str | None = None
+    implausible: list[Any] = field(default_factory=list)
 
     def problems_at(self, path: str) -> list[str]:
         return [p.message for p in self.problems if p.path == path]
+
+    def implausible_at(self, path: str) -> list[str]:
+        return [p.message for p in self.implausible if p.path == path]
+
+
+def steps() -> dict[str, Any]:
+    """The next steps of the current assessment (derived, cached with the assessment)."""
+    from dmt_advisor.next_steps import next_steps
+
+    ss = st.session_state
+    cur = current()
+    if cur.assessment is None or cur.profile is None:
+        return {}
+    key = ss.get("assessed_key")
+    if ss.get("steps_key") != key:
+        ss.next_steps = next_steps(cur.assessment, cur.profile, advisor().rulebook)
+        ss.steps_key = key
+    return ss.next_steps
 
 
 def page_start(clinician_title: str, patient_title: str,
@@ -205,4 +330,7 @@ def current() -> Current:
             ss.assessment, ss.assessment_error = None, str(exc)
         ss.assessed_key = key
         ss.assess_count = ss.get("assess_count", 0) + 1
-    return Current(profile, [], ss.get("assessment"), ss.get("assessment_error"))
+    from dmt_advisor.plausibility import check
+
+    return Current(profile, [], ss.get("assessment"), ss.get("assessment_error"),
+                   check(profile, today(), advisor().rulebook))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dmt_advisor.assessment import DrugAssessment
 from dmt_advisor.profile import Profile
+from dmt_advisor.report import schedule_shown
 
 LANE_DOSES = "Doses given"
 LANE_SCHEDULE = "Scheduled"
@@ -62,7 +63,11 @@ def rows(profile: Profile, item: DrugAssessment, patient: bool = False) -> list[
     form = getattr(getattr(history, "formulation", None), "value", None)
     for n, when in enumerate(doses(profile, item.drug), start=1):
         out.append(Row(LANE_DOSES, "dose", when, f"Dose {n}" + (f" ({form})" if form else "")))
-    for s in item.schedule:
+    current = profile.treatment.current
+    if current is not None and current.last_dose and current.drug.value != item.drug:
+        out.append(Row(LANE_DOSES, "dose", current.last_dose,
+                       f"Last {current.drug.value} dose"))
+    for s in schedule_shown(item):
         detail = " ".join(filter(None, [s.status and f"[{s.status}]", s.detail]))
         if s.earliest or s.latest:
             out.append(Row(LANE_SCHEDULE, "window", None, f"{s.event}: window", detail,
@@ -81,7 +86,23 @@ def rows(profile: Profile, item: DrugAssessment, patient: bool = False) -> list[
     return out
 
 
-def chart(frame: pd.DataFrame, assessed_on: dt.date) -> alt.LayerChart:
+def describe(rows: list[Row], assessed_on: dt.date) -> str:
+    """The chart in words (its text alternative): every dot and window with its date."""
+    parts = []
+    for r in rows:
+        if r.kind == "window":
+            parts.append(f"{r.label} from {r.start} to {r.end}")
+        elif r.kind != "check":
+            parts.append(f"{r.label} on {r.date}")
+    checks = sum(1 for r in rows if r.kind == "check")
+    if checks:
+        parts.append(f"{checks} check(s) on the assessment date")
+    return (f"Timeline around the assessment date {assessed_on}: " + "; ".join(parts) + "."
+            if parts else f"Timeline around the assessment date {assessed_on}: nothing dated.")
+
+
+def chart(frame: pd.DataFrame, assessed_on: dt.date,
+          description: str = "Timeline of doses and dates") -> alt.LayerChart:
     """Lanes of dots (doses, due dates, checks) and bars (date windows), and a dashed 'today'."""
     frame = frame.reindex(columns=list(COLUMNS))
     for col in ("date", "start", "end"):
@@ -102,21 +123,26 @@ def chart(frame: pd.DataFrame, assessed_on: dt.date) -> alt.LayerChart:
                alt.Tooltip("detail:N", title="Detail")]
     windows = base.transform_filter(alt.datum.kind == "window").mark_bar(
         height=14, opacity=0.25, cornerRadius=4).encode(
-        x=alt.X("start:T", scale=x_scale, title=None, axis=MONTHS), x2="end:T", y=y, color=color,
+        x=alt.X("start:T", title=None, axis=MONTHS), x2="end:T", y=y, color=color,
         tooltip=[alt.Tooltip("label:N", title="What"), alt.Tooltip("start:T", title="From"),
                  alt.Tooltip("end:T", title="To")])
     points = base.transform_filter(alt.datum.kind != "window").mark_point(
         filled=True, size=140, opacity=0.9).encode(
-        x=alt.X("date:T", scale=x_scale, title=None, axis=MONTHS), y=y, color=color,
+        x=alt.X("date:T", title=None, axis=MONTHS), y=y, color=color,
         tooltip=tooltip,
         shape=alt.Shape("kind:N", scale=alt.Scale(domain=["dose", "due", "check"],
                                                   range=["circle", "diamond", "square"]),
                         legend=None))
     today = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(assessed_on)], "label": [
         f"Assessment {assessed_on.isoformat()}"]})).mark_rule(
-        strokeDash=[5, 4], color="#888").encode(x=alt.X("date:T", scale=x_scale), tooltip=[
-            alt.Tooltip("label:N", title="")])
-    return alt.layer(windows, points, today).properties(height=70 * len(lanes) + 40)
+        strokeDash=[5, 4], color="#888").encode(
+            x=alt.X("date:T", scale=x_scale, title=None, axis=MONTHS),  # the one x scale
+            tooltip=[alt.Tooltip("label:N", title="")])
+    # Only layers with rows: an empty layer makes Vega warn about an infinite extent.
+    layers = [layer for layer, kinds in ((windows, {"window"}), (points, {"dose", "due", "check"}))
+              if set(frame["kind"].dropna()) & kinds]
+    return alt.layer(today, *layers).properties(height=70 * len(lanes) + 40,
+                                                description=description)
 
 
 def _canonical(lane: str) -> str:
@@ -128,7 +154,7 @@ def _canonical(lane: str) -> str:
 
 def schedule_table(item: DrugAssessment, patient: bool) -> pd.DataFrame:
     records = []
-    for s in item.schedule:
+    for s in schedule_shown(item):
         record: dict[str, object] = {"Event": s.event, "Earliest": s.earliest, "Due": s.due,
                                      "Latest": s.latest, "Status": s.status,
                                      "Detail": s.detail}

@@ -6,7 +6,9 @@ import streamlit as st
 from dmt_ui import form, state
 from dmt_ui.fields import REVIEW, STEPS, label_of, step_of
 
+from dmt_advisor.field_words import field_words
 from dmt_advisor.profile import profile_to_yaml
+from dmt_advisor.report import profile_facts
 
 ss = st.session_state
 cur = state.current()
@@ -26,13 +28,14 @@ def _nav_changed() -> None:
 def _load_example() -> None:
     chosen = ss.get("example_choice")
     if chosen:
-        state.load_example(chosen)
+        state.request("example", chosen)
 
 
-def _uploaded() -> None:
-    file = ss.get("profile_upload")
-    if file is not None:  # bytes as uploaded: size, UTF-8 and JSON-or-YAML checked on loading
-        state.load_bytes(file.getvalue(), file.name)
+def _uploaded(key: str) -> None:
+    file = ss.get(key)
+    if file is not None:
+        # bytes as uploaded: size, UTF-8 and JSON-or-YAML are checked by the bounded loader
+        state.request("upload", file.name, file.getvalue())
 
 
 st.title("Patient profile")
@@ -49,17 +52,32 @@ with st.container(border=True):
         st.button("Load example", key="load_example", on_click=_load_example,
                   icon=":material/upload_file:", disabled=ss.get("example_choice") is None)
     with middle:
+        upload_key = f"profile_upload_{ss.get('upload_gen', 0)}"
         st.file_uploader("Or upload a profile (YAML or JSON)", type=["yaml", "yml", "json"],
-                         key="profile_upload", on_change=_uploaded)
+                         key=upload_key, on_change=_uploaded, args=(upload_key,))
     with right:
         if cur.profile is not None:
             st.download_button("Download this profile", profile_to_yaml(cur.profile),
-                               file_name="profile.yaml", mime="application/x-yaml",
+                               file_name=state.file_stem("profile") + ".yaml",
+                               mime="application/x-yaml",
                                icon=":material/download:")
         else:
             st.button("Download this profile", disabled=True, icon=":material/download:",
                       help="Available once the profile is valid.")
-        st.button("New empty profile", on_click=state.new_profile, icon=":material/restart_alt:")
+        st.button("New empty profile", on_click=state.request, args=("new",),
+                  icon=":material/restart_alt:")
+
+pending = ss.get("pending")
+if pending:
+    what = {"example": f"the example patient '{pending[1]}'", "upload": pending[1],
+            "new": "a new, empty profile"}[pending[0]]
+    with st.container(border=True, key="confirm_replace"):
+        st.warning(f"The profile on screen has unsaved changes. Replace it with {what}? "
+                   "Download it first to keep it.", icon=":material/warning:")
+        yes, no, _ = st.columns([2, 2, 3])
+        yes.button("Replace the current patient", key="confirm_yes",
+                   on_click=state.confirm_pending, type="primary")
+        no.button("Keep the current patient", key="confirm_no", on_click=state.cancel_pending)
 
 notice = ss.get("notice")
 if notice:
@@ -87,12 +105,18 @@ else:
     if cur.profile is None:
         st.caption("Fix the answers listed above; each is also shown next to its field.")
         for p in cur.problems:
-            st.error(f"{label_of(p.path)} (`{p.path}`): {p.message}")
+            st.error(f"{label_of(p.path)}: {form.clinical(p.message)}")
     else:
         st.success("The profile is valid and has been assessed.", icon=":material/check:")
         st.page_link("views/recommendation.py", label="See the recommendation",
                      icon=":material/arrow_forward:")
-        st.code(profile_to_yaml(cur.profile), language="yaml")
+        # A readable check of what was recorded; anything not listed is unknown.
+        rows = profile_facts(cur.profile)
+        st.table({"Answer": [field_words(p) for p, _ in rows], "Recorded": [v for _, v in rows]})
+        st.caption("Anything not listed is unknown and is reported as missing where a rule "
+                   "needs it.")
+        with st.expander("The profile file (YAML)"):
+            st.code(profile_to_yaml(cur.profile), language="yaml")
 
 back, forward, _ = st.columns([1, 1, 4])
 back.button("Back", key="nav_back", on_click=_go, args=(index - 1,), disabled=index == 0,

@@ -8,12 +8,15 @@ from dmt_ui.fields import STEPS, label_of, step_of
 from dmt_ui.look import VERDICT_MEANING, badge_markdown, citation_markdown
 
 from dmt_advisor.assessment import CATEGORY_ORDER, DrugAssessment, Finding
+from dmt_advisor.next_steps import clinician_lines, patient_lines
 from dmt_advisor.report import (
     CATEGORY_TITLE,
     PATIENT_CATEGORY_TITLE,
     PATIENT_NOTE,
     VERDICT_FOR_PATIENTS,
     Audience,
+    findings_shown,
+    shown_in,
 )
 
 ss = st.session_state
@@ -40,11 +43,10 @@ def clinician_finding(f: Finding) -> None:
         summary = f.summary if f.verdict == "info" else f"**{f.summary}**"
         st.markdown(f"{badge_markdown(f.verdict)} {summary}{undecided}  \n"
                     f":gray[Because] {'; '.join(f.because)}.")
-        sources = "  \n".join(f":material/menu_book: {citation_markdown(c)}"
-                               for c in f.citations)
-        st.caption(f"{sources}  \n:material/rule: Rule `{f.rule_id}`")
+        sources = "  \n".join(f"Source: {citation_markdown(c)}" for c in f.citations)
+        st.caption(f"{sources}  \nRule `{f.rule_id}`")
         if f.uncertain:
-            st.caption(f":orange[:material/help: Not confirmed:] {f.uncertain}")
+            st.caption(f":orange[Not confirmed:] {f.uncertain}")
 
 
 def missing_data(item: DrugAssessment) -> None:
@@ -62,20 +64,31 @@ def missing_data(item: DrugAssessment) -> None:
                      icon=":material/edit:")
 
 
+def next_steps_block(item: DrugAssessment, patient_words: bool) -> None:
+    """What must happen, in order, with dates: first, before any finding."""
+    lines = (patient_lines if patient_words else clinician_lines)(
+        state.steps().get(item.drug, []))
+    if lines:
+        st.markdown(("**What happens next**" if patient_words else "**Next steps**") + "\n"
+                    + "".join(f"\n{i}. {line}" for i, line in enumerate(lines, 1)))
+
+
 def clinician(item: DrugAssessment) -> None:
     with st.container(border=True):
         st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict)}")
         st.markdown(VERDICT_MEANING[item.verdict])
+        next_steps_block(item, patient_words=False)
         for note in item.notes:
             st.info(note, icon=":material/info:")
-        attention = [f for f in item.findings if f.verdict not in ("info", "eligible")]
+        attention = [f for f in findings_shown(item, Audience.clinician)
+                     if f.verdict not in ("info", "eligible")]
         if attention:
             st.markdown("**Needs attention**\n" + "".join(
                 f"\n- {badge_markdown(f.verdict)} {f.summary}" for f in attention))
         if item.missing:
             st.caption(f"{len(item.missing)} answer(s) not recorded; see *Missing data* below.")
     for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
+        findings = shown_in(item, Audience.clinician, category)
         if findings:
             st.subheader(CATEGORY_TITLE[category], divider="gray", anchor=False)
             for f in findings:
@@ -87,8 +100,9 @@ def patient(item: DrugAssessment) -> None:
     with st.container(border=True):
         st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, Audience.patient)}")
         st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
+        next_steps_block(item, patient_words=True)
     for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
+        findings = shown_in(item, Audience.patient, category)
         if findings:
             st.subheader(PATIENT_CATEGORY_TITLE[category], divider="gray", anchor=False)
             st.markdown("\n".join(f"- {f.patient_summary}" for f in findings))

@@ -44,7 +44,7 @@ with rules_tab:
         in_category = [r for r in shown if r.category == category]
         if not in_category:
             continue
-        st.subheader(CATEGORY_TITLE[category], divider="gray", anchor=False)
+        st.header(CATEGORY_TITLE[category], divider="gray", anchor=False)
         for rule in in_category:
             jurisdictions = "/".join(j.value for j in rule.jurisdictions)
             with st.expander(f"{rule.summary}  ·  {jurisdictions}"):
@@ -56,11 +56,11 @@ with rules_tab:
                 for cite in rule.cites:
                     source = book.sources[cite.source]
                     title = source.sections.get(cite.section, "")
-                    st.caption(f":material/menu_book: [{source.title}]({source.url}), "
+                    st.caption(f"Source: [{source.title}]({source.url}), "
                                f"§{cite.section} {title}, rev. {source.revision} "
                                f"(`{source.id}`)")
                 if rule.uncertain:
-                    st.caption(f":orange[:material/help: Not confirmed:] {rule.uncertain}")
+                    st.caption(f":orange[Not confirmed:] {rule.uncertain}")
                 st.caption(f"File `rules/{book.rule_files.get(rule.id, '?')}`")
 
 with sources_tab:

@@ -7,7 +7,7 @@ import streamlit as st
 from dmt_ui import state, timeline
 from dmt_ui.look import badge_markdown
 
-from dmt_advisor.report import PATIENT_NOTE, Audience
+from dmt_advisor.report import PATIENT_NOTE, Audience, schedule_shown
 
 profile, assessment, audience = state.page_start(
     "Schedule and monitoring", "Your dates and check-ups", "The timeline")
@@ -18,21 +18,24 @@ if patient:
 for item in assessment.assessments:
     rows = timeline.rows(profile, item, patient=patient)
     doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
-    st.subheader(item.drug, anchor=False, divider="gray")
+    st.header(item.drug, anchor=False, divider="gray")
     st.markdown(badge_markdown(item.verdict, audience))
     if not timeline.relevant(profile, item):
         st.caption(f"No {item.drug} dose is recorded and none is planned by this assessment.")
     frame = pd.DataFrame([r.as_record() for r in rows])
-    chart = timeline.chart(frame, assessment.assessed_on)
+    words = timeline.describe(rows, assessment.assessed_on)
+    chart = timeline.chart(frame, assessment.assessed_on, words)
     st.altair_chart(chart, width="stretch")
     st.caption(
         f"{len(doses)} dose(s) recorded; {len(item.schedule)} scheduled item(s) from the "
         f"assessment; the dashed line is the assessment date ({assessment.assessed_on})."
         if not patient else
         "Dots are doses already given; bars show the window for the next dates; the dashed "
-        "line is today's assessment.")
+        f"line is the assessment date ({assessment.assessed_on}).")
+    with st.expander("The timeline in words"):  # the chart's text alternative
+        st.markdown(words)
 
-    if item.schedule:
+    if schedule_shown(item):
         st.markdown("**Scheduled**" if not patient else "**Next dates**")
         st.dataframe(timeline.schedule_table(item, patient), hide_index=True, width="stretch")
     else:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 from dmt_ui import state
-from dmt_ui.fields import label_of
 from dmt_ui.look import badge_markdown
 
 from dmt_advisor.assessment import CATEGORY_ORDER
+from dmt_advisor.field_words import field_words
+from dmt_advisor.next_steps import clinician_lines, patient_lines
 from dmt_advisor.report import (
     CATEGORY_TITLE,
     PATIENT_CATEGORY_TITLE,
@@ -15,8 +16,10 @@ from dmt_advisor.report import (
     VERDICT_FOR_PATIENTS,
     Audience,
     citation_text,
+    missing_checklist,
     profile_facts,
     render_summary_markdown,
+    shown_in,
 )
 from dmt_advisor.summary_pdf import render_summary_pdf
 
@@ -25,40 +28,51 @@ profile, assessment, audience = state.page_start(
     "Consultation summary", "Your summary", "The summary")
 patient = audience is Audience.patient
 prepared = state.today()
+label = state.patient_label()
+steps = state.steps()
 key = (profile.model_dump_json(), audience.value, prepared.isoformat(),
-       assessment.rulebook.sha256)
+       assessment.rulebook.sha256, label)
 if ss.get("summary_files", {}).get("key") != key:
     # Built once per profile and audience; these exact bytes are what the buttons hand out.
+    args = dict(steps=steps, patient_label=label)
     ss.summary_files = {
         "key": key,
-        "md": render_summary_markdown(profile, assessment, audience, prepared),
-        "pdf": render_summary_pdf(profile, assessment, audience, prepared),
+        "md": render_summary_markdown(profile, assessment, audience, prepared, **args),
+        "pdf": render_summary_pdf(profile, assessment, audience, prepared, **args),
     }
 files = ss.summary_files
-stem = f"dmt-advisor-summary-{assessment.assessed_on.isoformat()}" + ("-patient" if patient
-                                                                       else "")
+stem = state.file_stem("summary") + ("-patient" if patient else "")
+files["stem"] = stem  # the file names the buttons give (label and date keep patients apart)
 with st.container(horizontal=True, key="summary_downloads"):
     st.download_button("Download PDF", files["pdf"], file_name=f"{stem}.pdf",
                        mime="application/pdf", icon=":material/picture_as_pdf:", type="primary")
     st.download_button("Download Markdown", files["md"], file_name=f"{stem}.md",
                        mime="text/markdown", icon=":material/article:")
-st.caption("Printing this page (Ctrl/Cmd + P) leaves out the sidebar and buttons.")
+if not patient:
+    st.caption("For paper, use the PDF: page 1 is the consultation (next steps, what needs "
+               "attention, missing data, plan and signature), page 2 the details.",
+               help=None)
 
 rb = assessment.rulebook
 with st.container(border=True):
+    who = f"Patient **{label}** · " if label else ""
     st.markdown(f"**{'Consultation summary' if not patient else 'Your treatment information'}**"
-                f" · assessed on {assessment.assessed_on.isoformat()} · "
-                f"{assessment.jurisdiction.value} labels · rulebook {rb.version}")
+                f" · {who}assessed on {assessment.assessed_on.isoformat()} · "
+                f"{assessment.jurisdiction.value} labels")
     if patient:
         st.info(PATIENT_NOTE, icon=":material/forum:")
     for item in assessment.assessments:
         st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, audience)}")
         if patient:
             st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
+        lines = (patient_lines if patient else clinician_lines)(steps.get(item.drug, []))
+        if lines:
+            st.markdown(f"### {'What happens next' if patient else 'Next steps'}")
+            st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)))
         for note in item.notes if not patient else []:
             st.caption(note)
         for category in CATEGORY_ORDER:
-            findings = item.findings_in(category)
+            findings = shown_in(item, audience, category)
             if not findings:
                 continue
             title = (PATIENT_CATEGORY_TITLE if patient else CATEGORY_TITLE)[category]
@@ -76,16 +90,20 @@ with st.container(border=True):
                 st.caption("Some information is not recorded yet; your care team may ask "
                            "about it.")
             else:
-                st.markdown("**Missing data**: " + "; ".join(label_of(m.field)
-                                                             for m in item.missing))
+                st.markdown("**Missing data: tests and questions**\n" + "".join(
+                    f"\n- \u2610 {line}" for line in missing_checklist(item)))
     if not patient:
         st.markdown("**Profile facts recorded**")
         facts = profile_facts(profile)
         cols = st.columns(3)
         per_col = -(-len(facts) // 3)
         for i, col in enumerate(cols):
-            col.caption("  \n".join(f"{label_of(path)}: **{value}**"
+            col.caption("  \n".join(f"{field_words(path)}: **{value}**"
                                      for path, value in facts[i * per_col:(i + 1) * per_col]))
+    if patient:
+        st.caption(f"Prepared {prepared.isoformat()}. Decision support: the decision is made "
+                   "by you with your clinician.")
+        st.stop()
     st.caption(f"Rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
                f"{assessment.assessed_on.isoformat()} against the "
                f"{assessment.jurisdiction.value} labels; prepared {prepared.isoformat()}. "

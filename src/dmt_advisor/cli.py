@@ -114,6 +114,26 @@ def list_rules(
                    f"{','.join(j.value for j in rule.jurisdictions)}\t{cites}{flag}")
 
 
+@app.command()
+@user_errors
+def summary(
+    profile: Annotated[Path, typer.Argument(help="Patient profile, YAML or JSON.")],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="FILE.pdf or FILE.md (the suffix picks the format).")],
+    audience: Annotated[Audience, typer.Option(help="Who reads the summary.")] =
+        Audience.clinician,
+    patient_label: Annotated[str, typer.Option(
+        help="Initials or clinic number shown in the header (never logged).")] = "",
+    clinic: Annotated[str, typer.Option(help="Clinic name for the header.")] = "",
+    rules: RulesDir = None,
+) -> None:
+    """Write the consultation summary (PDF or Markdown) for one profile."""
+    from dmt_advisor.summary_cli import write_summary
+
+    written = write_summary(profile, output, audience, patient_label, clinic, rules)
+    typer.echo(f"wrote {written}")
+
+
 class DiffFormat(StrEnum):
     text = "text"
     markdown = "markdown"

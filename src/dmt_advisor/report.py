@@ -7,10 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from enum import StrEnum
 from typing import Any
 
-from dmt_advisor.assessment import CATEGORY_ORDER, Assessment, CitationOut, DrugAssessment, Finding
+from dmt_advisor.assessment import (
+    CATEGORY_ORDER,
+    Assessment,
+    CitationOut,
+    DrugAssessment,
+    Finding,
+    ScheduleItem,
+)
+from dmt_advisor.field_words import field_words, is_test
+from dmt_advisor.next_steps import NOT_ADVISED, NextStep, clinician_lines, patient_lines
 from dmt_advisor.profile import Profile
 from dmt_advisor.rulebook.model import Category, Verdict
 
@@ -62,16 +72,64 @@ PATIENT_NOTE = ("This summary is information to discuss with your clinician. It 
                 "team.")
 
 
+# ---- say only what applies (issue 12) ---------------------------------------------------
+
+# How a drug is given and when: nothing to say about a drug that is not advised.
+TREATMENT_CATEGORIES = frozenset({Category.administration, Category.schedule})
+# What a patient reads about a drug that is not advised: why, and nothing about treatment.
+PATIENT_NOT_ADVISED_CATEGORIES = frozenset({Category.eligibility, Category.contraindication})
+
+
+def findings_shown(item: DrugAssessment, audience: Audience) -> list[Finding]:
+    """The findings worth showing: for a drug not advised (contraindicated, not indicated), no
+    administration or dosing; the patient text keeps only the reasons it is not advised."""
+    if item.verdict not in NOT_ADVISED:
+        return list(item.findings)
+    if audience is Audience.patient:
+        return [f for f in item.findings if f.category in PATIENT_NOT_ADVISED_CATEGORIES
+                and f.verdict != "info"]
+    return [f for f in item.findings if f.category not in TREATMENT_CATEGORIES]
+
+
+def schedule_shown(item: DrugAssessment) -> list[ScheduleItem]:
+    """Dosing dates only for a drug that may be given; a dose on hold is always said."""
+    if item.verdict in NOT_ADVISED:
+        return [s for s in item.schedule if s.status == "on_hold"]
+    return list(item.schedule)
+
+
+def shown_in(item: DrugAssessment, audience: Audience, category: Category) -> list[Finding]:
+    return [f for f in findings_shown(item, audience) if f.category == category]
+
+
+def label_for_filename(label: str) -> str:
+    """A patient label safe in a file name: letters, digits and dashes only."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")[:40]
+
+
+def missing_checklist(item: DrugAssessment) -> list[str]:
+    """Missing data in words, as a checklist: tests to do, then questions to ask."""
+    tests = [f"Test: {field_words(m.field)}" for m in item.missing if is_test(m.field)]
+    asks = [f"Ask or record: {field_words(m.field)}" for m in item.missing
+            if not is_test(m.field)]
+    return tests + asks
+
+
 def cite_text(finding: Finding) -> str:
     return "; ".join(f"{c.source} §{c.section} (rev. {c.revision})" for c in finding.citations)
 
 
-def _clinician_drug(item: DrugAssessment) -> list[str]:
+def _clinician_drug(item: DrugAssessment, steps: list[NextStep] | None = None,
+                    words: bool = False) -> list[str]:
     out = [f"## {item.drug}: {VERDICT_LABEL[item.verdict]}", ""]
+    if steps:
+        out += ["### Next steps", ""]
+        out += [f"{i}. {line}" for i, line in enumerate(clinician_lines(steps), 1)]
+        out.append("")
     for note in item.notes:
         out += [f"> {note}", ""]
     for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
+        findings = shown_in(item, Audience.clinician, category)
         if not findings:
             continue
         out += [f"### {CATEGORY_TITLE[category]}", ""]
@@ -84,9 +142,9 @@ def _clinician_drug(item: DrugAssessment) -> list[str]:
                 out.append(f"  - uncertain: {f.uncertain}")
             out.append(f"  - rule: `{f.rule_id}`")
         out.append("")
-    if item.schedule:
+    if schedule_shown(item):
         out += ["### Dates", ""]
-        for s in item.schedule:
+        for s in schedule_shown(item):
             dates = ", ".join(f"{k} {v.isoformat()}" for k, v in
                               (("due", s.due), ("earliest", s.earliest), ("latest", s.latest)) if v)
             status = f" [{s.status}]" if s.status else ""
@@ -100,7 +158,11 @@ def _clinician_drug(item: DrugAssessment) -> list[str]:
             if s.rule_id:
                 out.append(f"  - rule: `{s.rule_id}`")
         out.append("")
-    if item.missing:
+    if item.missing and words:
+        out += ["### Missing data (tests and questions)", ""]
+        out += [f"- [ ] {line}" for line in missing_checklist(item)]
+        out.append("")
+    elif item.missing:
         out += ["### Missing data", ""]
         for m in item.missing:
             out.append(f"- `{m.field}`, asked by {', '.join(m.asked_by)}")
@@ -109,10 +171,15 @@ def _clinician_drug(item: DrugAssessment) -> list[str]:
 
 
 def _patient_drug(item: DrugAssessment, titles: dict[Category, str] | None = None,
-                  heading: str | None = None) -> list[str]:
+                  heading: str | None = None, steps: list[NextStep] | None = None) -> list[str]:
     out = [heading or f"## {item.drug}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
+    lines = patient_lines(steps or [])
+    if lines:
+        out += ["### What happens next", ""]
+        out += [f"{i}. {line}" for i, line in enumerate(lines, 1)]
+        out.append("")
     for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
+        findings = shown_in(item, Audience.patient, category)
         if findings:
             out += [f"### {(titles or CATEGORY_TITLE)[category]}", ""]
             out += [f"- {f.patient_summary}" for f in findings]
@@ -218,24 +285,35 @@ def profile_facts(profile: Profile) -> list[tuple[str, str]]:
 
 def render_summary_markdown(profile: Profile, assessment: Assessment,
                             audience: Audience = Audience.clinician,
-                            prepared_on: dt.date | None = None) -> str:
-    """The consultation summary: profile facts, verdicts, findings, citations, rulebook, date."""
+                            prepared_on: dt.date | None = None,
+                            steps: dict[str, list[NextStep]] | None = None,
+                            patient_label: str = "", clinic: str = "") -> str:
+    """The consultation summary: who and when, verdict and next steps first, then findings in
+    words, missing data as a checklist, facts recorded, sources, and room for the plan."""
     rb = assessment.rulebook
+    steps = steps or {}
     prepared = (prepared_on or dt.date.today()).isoformat()
     footer = (f"_Rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
               f"{assessment.assessed_on.isoformat()} ({assessment.jurisdiction.value} labels); "
               f"prepared {prepared}._")
+    who = " · ".join(x for x in (f"Patient: **{patient_label}**" if patient_label else "",
+                                 f"Clinic: {clinic}" if clinic else "",
+                                 f"Assessed on {assessment.assessed_on.isoformat()}") if x)
     if audience is Audience.patient:
-        lines = ["# Your treatment information", "", PATIENT_NOTE, ""]
+        lines = ["# Your treatment information", "", who, "", PATIENT_NOTE, ""]
         for item in assessment.assessments:
             lines += _patient_drug(item, PATIENT_CATEGORY_TITLE,
-                                   f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}")
+                                   f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}",
+                                   steps.get(item.drug))
+        lines += ["## Questions and notes", "", "_" * 40, "", "_" * 40, ""]
         return "\n".join([*lines, footer]) + "\n"
     lines = [
         "# Consultation summary",
         "",
-        f"Assessed on {assessment.assessed_on.isoformat()}, {assessment.jurisdiction.value} "
-        f"labels; rulebook {rb.version} (sha256 {rb.sha256[:12]}); prepared {prepared}.",
+        who,
+        "",
+        f"{assessment.jurisdiction.value} labels; rulebook {rb.version} "
+        f"(sha256 {rb.sha256[:12]}); prepared {prepared}.",
         "Decision support: every finding shows the patient facts it rests on and its source; "
         "the decision rests with the treating clinician and the patient.",
         "",
@@ -244,13 +322,16 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
     ]
     lines += [f"- **{item.drug}: {VERDICT_LABEL[item.verdict]}**"
               for item in assessment.assessments]
-    lines += ["", "## Profile facts recorded", "", "| field | value |", "|---|---|"]
-    lines += [f"| `{path}` | {value} |" for path, value in profile_facts(profile)]
     lines.append("")
     for item in assessment.assessments:
-        lines += _clinician_drug(item)
+        lines += _clinician_drug(item, steps.get(item.drug), words=True)
+    lines += ["## Profile facts recorded", "", "| fact | value |", "|---|---|"]
+    lines += [f"| {field_words(path)} | {value} |" for path, value in profile_facts(profile)]
+    lines.append("")
     lines += ["## Sources", ""]
     lines += [f"- `{c.source}`: {c.title or c.source}, rev. {c.revision}"
               + (f" <{c.url}>" if c.url else "") for c in cited_sources(assessment)]
-    lines += ["", footer]
+    lines += ["", "## Plan agreed", "", "_" * 60, "", "_" * 60, "",
+              "Clinician: ____________________  Signature: ____________________  "
+              "Date: ____________", "", footer]
     return "\n".join(lines) + "\n"

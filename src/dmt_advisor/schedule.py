@@ -387,3 +387,55 @@ def _before_and_after_dose(ctx: _Context, formulation: Formulation,
             items.append(ctx.item(event, rule_id, due=dose_date,
                                   detail=rule.unknown_summary or rule.summary))
     return items
+
+
+# ---- dates for the next-steps block (issue 12) -------------------------------------------
+
+@dataclass(frozen=True)
+class RuleSpan:
+    """A rule's own time window on a date fact: `vaccinations.last_live_date within_last 4
+    weeks` with the fact's date gives the day the window ends (`ends`). The span is the rule's
+    cited duration; nothing here is a clinical number of its own."""
+
+    rule_id: str
+    field: str
+    op: str              # within_last | not_within_last
+    span: str            # "4 weeks", as the rule says it
+    since: dt.date       # the fact's date (the vaccine, the last dose)
+    ends: dt.date        # since + span: the first day the rule's window no longer holds
+
+
+def rule_spans(rule_ids: Iterable[str], profile: Profile, facts: Facts,
+               rulebook: Rulebook) -> list[RuleSpan]:
+    """Every `within_last` / `not_within_last` predicate of these rules, dated for `profile`.
+
+    Used for the earliest start after a deferral (the deferring rule's `within_last`) and the
+    target window of a switch (a gap rule's `not_within_last`). The end day follows the
+    engine's counting: `within_last 4 weeks` holds while fewer than 28 days have passed.
+    """
+    from dmt_advisor.rulebook.model import AllOf, AnyOf, Compare, NotOf
+
+    out: list[RuleSpan] = []
+
+    def walk(cond: object, rule_id: str) -> None:
+        if isinstance(cond, AllOf | AnyOf):
+            for sub in cond.all if isinstance(cond, AllOf) else cond.any:
+                walk(sub, rule_id)
+        elif isinstance(cond, NotOf):
+            walk(cond.not_, rule_id)
+        elif isinstance(cond, Compare) and cond.op in ("within_last", "not_within_last"):
+            since = facts.get(cond.field)
+            if isinstance(since, dt.date):
+                span = cond.operand
+                amount, unit = ((span.amount * 12, "month") if span.unit == "year"
+                                else (span.amount, span.unit))
+                out.append(RuleSpan(rule_id, cond.field, cond.op, str(span), since,
+                                    add_span(since, amount, unit)))
+
+    for rule_id in rule_ids:
+        try:
+            rule = rulebook.rule(rule_id)
+        except KeyError:
+            continue
+        walk(rule.when, rule_id)
+    return out

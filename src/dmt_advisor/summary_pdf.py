@@ -1,8 +1,13 @@
-"""The consultation summary as a one-page PDF (fpdf2): what the app's "Download PDF" gives.
+"""The consultation summary as a PDF for paper (fpdf2): what the app and `dmt-advisor summary`
+give.
 
-A view helper like `report.py`: it lays out an `Assessment` and the profile it was made from;
-it never evaluates a rule. It uses fpdf2's built-in Helvetica so it needs no font file on the
-machine; text is folded to Latin-1 (the core fonts' character set) with readable stand-ins.
+Page 1 is the consultation: a header (patient label, clinic, date), the verdict, the next steps
+with dates, what needs attention with its reasons, the missing data as a checklist of tests and
+questions in words, and room for the plan agreed and a signature. Page 2, when there is more,
+is deliberate: "Details" (information findings, dates, the facts recorded in words, sources).
+Body text is 10 pt or more (12 pt for the patient version); only citations and the footer are
+smaller. A view helper like `report.py`: it lays out an `Assessment`; it never evaluates a rule.
+fpdf2's built-in Helvetica needs no font file; text is folded to Latin-1 with stand-ins.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from dmt_advisor.assessment import (
     DrugAssessment,
     Finding,
 )
+from dmt_advisor.field_words import field_words
+from dmt_advisor.next_steps import NextStep, clinician_lines, patient_lines
 from dmt_advisor.profile import Profile
 from dmt_advisor.report import (
     CATEGORY_TITLE,
@@ -29,8 +36,15 @@ from dmt_advisor.report import (
     VERDICT_LABEL,
     Audience,
     cited_sources,
+    findings_shown,
+    missing_checklist,
     profile_facts,
+    shown_in,
 )
+
+BODY = 10.0          # clinician body text (pt): never smaller
+PATIENT_BODY = 12.0  # patient body text (pt)
+SMALL = 8.0          # citations and the footer only
 
 # Verdict colours (RGB): calm, and the same meaning as the app's badges.
 VERDICT_RGB: dict[str, tuple[int, int, int]] = {
@@ -64,27 +78,30 @@ class _Summary(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self._footer_text = footer_text
-        self.set_margins(12, 10, 12)
-        self.set_auto_page_break(True, margin=14)
+        self.set_margins(14, 12, 14)
+        self.set_auto_page_break(True, margin=15)
         self.set_title("dmt-advisor consultation summary")
         self.set_creator("dmt-advisor")
 
     def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font("Helvetica", "", 6.5)
+        self.set_y(-13)
+        self.set_font("Helvetica", "", SMALL)
         self.set_text_color(*MUTED)
-        self.multi_cell(0, 3, latin1(self._footer_text), align="C")
+        self.multi_cell(0, 3.4, latin1(f"{self._footer_text} Page {self.page_no()}/{{nb}}."),
+                        align="C")
 
-    def line_text(self, text: str, size: float = 8, style: str = "", color: tuple[int, ...] = INK,
-                  height: float = 3.6, indent: float = 0) -> None:
+    def line_text(self, text: str, size: float = BODY, style: str = "",
+                  color: tuple[int, ...] = INK, height: float | None = None,
+                  indent: float = 0) -> None:
+        height = height or (size * 0.43 if size < PATIENT_BODY else size * 0.395)
         self.set_font("Helvetica", style, size)
         self.set_text_color(*color)
         self.set_x(self.l_margin + indent)
         self.multi_cell(0, height, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
-    def heading(self, text: str, size: float = 9.5) -> None:
-        self.ln(1.2)
-        self.line_text(text, size=size, style="B", height=4.6)
+    def heading(self, text: str, size: float = 11.5) -> None:
+        self.ln(1.5)
+        self.line_text(text, size=size, style="B")
         self.set_draw_color(210, 214, 220)
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.ln(0.8)
@@ -92,27 +109,11 @@ class _Summary(FPDF):
     def verdict_bar(self, label: str, verdict: str) -> None:
         self.set_fill_color(*VERDICT_RGB.get(verdict, MUTED))
         self.set_text_color(255, 255, 255)
-        self.set_font("Helvetica", "B", 11)
-        self.cell(0, 7, latin1(" " + label), fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1)
+        self.set_font("Helvetica", "B", 13)
+        self.cell(0, 8, latin1(" " + label), fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1.5)
 
 
-def _facts_grid(pdf: _Summary, profile: Profile) -> None:
-    """Recorded profile facts in three narrow columns, so they take a few lines only."""
-    rows = profile_facts(profile)
-    columns = 4
-    width = (pdf.w - pdf.l_margin - pdf.r_margin) / columns
-    pdf.set_font("Helvetica", "", 6.6)
-    for start in range(0, len(rows), columns):
-        y = pdf.get_y()
-        bottoms = [y]
-        for col, (path, value) in enumerate(rows[start:start + columns]):
-            pdf.set_xy(pdf.l_margin + col * width, y)
-            pdf.set_text_color(*MUTED)
-            pdf.multi_cell(width - 2, 3.0, latin1(f"{path}: {value}"), align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            bottoms.append(pdf.get_y())
-        pdf.set_xy(pdf.l_margin, max(bottoms))
 
 
 def _short_cite(c: CitationOut) -> str:
@@ -121,111 +122,178 @@ def _short_cite(c: CitationOut) -> str:
     return f"{c.source} §{c.section}{title} (rev. {c.revision})"
 
 
-def _clinician_finding(pdf: _Summary, finding: Finding, compact: bool) -> None:
-    """Summary in bold; then why, source and what is unconfirmed in one small paragraph.
+def _header(pdf: _Summary, title: str, label: str, clinic: str, assessment: Assessment,
+            prepared: str, size: float) -> None:
+    """Title, then who (label or a line to write it), clinic, assessment date."""
+    pdf.line_text(title, size=size + 6, style="B")
+    who = label or "____________________"
+    pdf.line_text(f"Patient: {who}    Clinic: {clinic or '____________________'}    "
+                  f"Assessed on: {assessment.assessed_on.isoformat()}", size=size, style="B")
+    if assessment.assessed_on.isoformat() != prepared:
+        pdf.line_text(f"Note: the assessment date ({assessment.assessed_on.isoformat()}) is "
+                      f"not the date this was prepared ({prepared}); every date below is "
+                      f"counted from {assessment.assessed_on.isoformat()}.", size=size,
+                      color=VERDICT_RGB["deferred"])
+    pdf.ln(1.5)
 
-    `compact` (used only when the full page would not fit on one sheet) keeps the reason and
-    source of every finding that changes the verdict, and the source alone for information.
-    """
+
+def _numbered(pdf: _Summary, lines: list[str], size: float) -> None:
+    for i, line in enumerate(lines, 1):
+        pdf.line_text(f"{i}. {line}", size=size, indent=2)
+        pdf.ln(0.4)
+
+
+def _finding(pdf: _Summary, finding: Finding, with_reason: bool) -> None:
     undecided = " (undecided: missing data)" if finding.status == "undecided" else ""
-    info = finding.verdict == "info"
     pdf.line_text(f"[{VERDICT_LABEL[finding.verdict]}] {finding.summary}{undecided}",
-                  size=7.1 if compact else 7.6, style="" if info else "B",
-                  height=3.0 if compact else 3.3)
-    parts = [] if compact and info else ["Because: " + "; ".join(finding.because) + "."]
-    parts.append("Source: " + "; ".join(_short_cite(c) for c in finding.citations) + ".")
-    if finding.uncertain and not (compact and info):
-        parts.append("Not confirmed: " + finding.uncertain)
-    pdf.line_text(" ".join(parts), size=6.0 if compact else 6.4, color=MUTED, indent=3,
-                  height=2.6 if compact else 2.8)
-    pdf.ln(0.3 if compact else 0.5)
+                  style="" if finding.verdict == "info" else "B")
+    if with_reason:
+        pdf.line_text("Because " + "; ".join(finding.because) + ".", indent=3)
+    pdf.line_text("Source: " + "; ".join(_short_cite(c) for c in finding.citations)
+                  + (f". Not confirmed: {finding.uncertain}" if finding.uncertain else "."),
+                  size=SMALL, color=MUTED, indent=3)
+    pdf.ln(0.8)
 
 
-def _clinician_drug(pdf: _Summary, item: DrugAssessment, compact: bool) -> None:
+def _checklist(pdf: _Summary, lines: list[str]) -> None:
+    for line in lines:
+        pdf.line_text(f"[  ]  {line}", indent=2)
+
+
+def _plan_box(pdf: _Summary, size: float, title: str = "Plan agreed",
+              signature: bool = True) -> None:
+    """Ruled lines for the plan (and a signature line), kept together on one page."""
+    need = 6 * 7 + 14
+    if pdf.get_y() + need > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.heading(title, size=size + 1.5)
+    pdf.set_draw_color(150, 150, 150)
+    for _ in range(4):
+        pdf.ln(7)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(9)
+    if signature:
+        pdf.line_text("Clinician: ______________________   Signature: ____________________"
+                      "   Date: ____________", size=size)
+
+
+def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
     pdf.verdict_bar(f"{item.drug}: {VERDICT_LABEL[item.verdict]}", item.verdict)
-    for note in item.notes:
-        pdf.line_text(note, size=7.5, style="I")
-    for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
-        if findings:
-            pdf.heading(CATEGORY_TITLE[category], size=8.8)
-            for finding in findings:
-                _clinician_finding(pdf, finding, compact)
-    if item.schedule:
-        pdf.heading("Dates", size=8.8)
-        for s in item.schedule:
-            dates = ", ".join(f"{k} {v.isoformat()}" for k, v in
-                              (("earliest", s.earliest), ("due", s.due), ("latest", s.latest))
-                              if v)
-            detail = f" ({s.detail})" if s.detail and not compact else ""
-            pdf.line_text(f"{s.event}: {dates}{detail}", size=7.0, height=3.0)
+    if steps:
+        pdf.heading("Next steps")
+        _numbered(pdf, clinician_lines(steps), BODY)
+    attention = [f for f in findings_shown(item, Audience.clinician)
+                 if f.verdict not in ("info", "eligible")]
+    if attention:
+        pdf.heading("Needs attention")
+        for finding in attention:
+            _finding(pdf, finding, with_reason=True)
     if item.missing:
-        pdf.heading("Missing data", size=8.8)
-        pdf.line_text("; ".join(f"{m.field} (asked by {', '.join(m.asked_by)})"
-                                for m in item.missing), size=6.4, height=2.8)
+        pdf.heading("Missing data: tests and questions")
+        _checklist(pdf, missing_checklist(item))
 
 
-def _patient_drug(pdf: _Summary, item: DrugAssessment) -> None:
+def _details(pdf: _Summary, profile: Profile, assessment: Assessment,
+             sources_placed: bool) -> None:
+    """Page 2: everything else, on purpose, so page 1 stays the consultation."""
+    pdf.add_page()
+    pdf.line_text("Details (page 2 of the consultation summary)", size=13, style="B")
+    for item in assessment.assessments:
+        info = [f for f in findings_shown(item, Audience.clinician)
+                if f.verdict in ("info", "eligible")]
+        if info:
+            pdf.heading(f"{item.drug}: also checked")
+            for category in CATEGORY_ORDER:
+                rows = [f for f in info if f.category == category]
+                if rows:
+                    for i, f in enumerate(rows):
+                        lead = f"{CATEGORY_TITLE[category]}: " if i == 0 else ""
+                        cites = "; ".join(f"{c.source} §{c.section}" for c in f.citations)
+                        pdf.line_text(f"- {lead}{f.summary} [{cites}]", height=3.95)
+    pdf.heading("Facts recorded")
+    rows = profile_facts(profile)
+    per = -(-len(rows) // 3)
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
+    y0 = pdf.get_y()
+    bottoms = []
+    for col, chunk in enumerate((rows[:per], rows[per:2 * per], rows[2 * per:])):
+        pdf.set_xy(pdf.l_margin + col * width, y0)
+        for path, value in chunk:
+            pdf.set_x(pdf.l_margin + col * width)
+            pdf.set_font("Helvetica", "", SMALL)
+            pdf.set_text_color(*INK)
+            pdf.multi_cell(width - 3, 3.4, latin1(f"{field_words(path)}: {value}"),
+                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        bottoms.append(pdf.get_y())
+    pdf.set_y(max(bottoms))
+    if not sources_placed:
+        _sources(pdf, assessment)
+
+
+def _sources(pdf: _Summary, assessment: Assessment, only_if_fits: bool = False) -> bool:
+    """The cited sources as one small paragraph; on page 1 only when it fits there whole."""
+    text = latin1("; ".join(f"{c.source} ({c.title or c.source}, rev. {c.revision})"
+                            for c in cited_sources(assessment)) + ".")
+    if only_if_fits:
+        pdf.set_font("Helvetica", "", SMALL)
+        height = pdf.multi_cell(0, SMALL * 0.43, text, dry_run=True, output="HEIGHT")
+        if pdf.get_y() + height + 10 > pdf.page_break_trigger:
+            return False
+    pdf.heading("Sources")
+    pdf.line_text(text, size=SMALL, color=MUTED)
+    return True
+
+
+def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
+    size = PATIENT_BODY
     pdf.verdict_bar(f"{item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}", item.verdict)
-    pdf.line_text(VERDICT_FOR_PATIENTS[item.verdict], size=9.5, height=4.6)
+    pdf.line_text(VERDICT_FOR_PATIENTS[item.verdict], size=size)
+    lines = patient_lines(steps)
+    if lines:
+        pdf.heading("What happens next", size=size + 1.5)
+        _numbered(pdf, lines, size)
     for category in CATEGORY_ORDER:
-        findings = item.findings_in(category)
+        findings = shown_in(item, Audience.patient, category)
         if findings:
-            pdf.heading(PATIENT_CATEGORY_TITLE[category], size=10)
+            pdf.heading(PATIENT_CATEGORY_TITLE[category], size=size + 1.5)
             for finding in findings:
-                pdf.line_text("- " + finding.patient_summary, size=9, height=4.4, indent=2)
+                pdf.line_text("- " + finding.patient_summary, size=size, indent=2)
     if item.missing:
         pdf.ln(1)
         pdf.line_text("Some information is not recorded yet; your care team may ask about it.",
-                      size=9, style="I", height=4.4)
+                      size=size, style="I")
 
 
 def render_summary_pdf(profile: Profile, assessment: Assessment,
                        audience: Audience = Audience.clinician,
-                       prepared_on: dt.date | None = None) -> bytes:
-    """The consultation summary as PDF bytes, laid out to fit one A4 page where it can.
-
-    If the full clinician layout runs over one page, it is laid out again in compact form
-    (information-only findings keep their source but not their reasoning); a summary that
-    still does not fit continues on a second page rather than dropping content.
-    """
-    pdf = _render(profile, assessment, audience, prepared_on, compact=False)
-    if pdf.page_no() > 1 and audience is Audience.clinician:
-        pdf = _render(profile, assessment, audience, prepared_on, compact=True)
-    return bytes(pdf.output())
-
-
-def _render(profile: Profile, assessment: Assessment, audience: Audience,
-            prepared_on: dt.date | None, compact: bool) -> _Summary:
+                       prepared_on: dt.date | None = None,
+                       steps: dict[str, list[NextStep]] | None = None,
+                       patient_label: str = "", clinic: str = "") -> bytes:
+    """The consultation summary as PDF bytes: page 1 the consultation, page 2 the details."""
+    steps = steps or {}
     rb = assessment.rulebook
     prepared = (prepared_on or dt.date.today()).isoformat()
-    footer = (f"Rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
+    who = f"Patient {patient_label}; " if patient_label else ""
+    footer = (f"{who}rulebook {rb.name} {rb.version} (sha256 {rb.sha256[:12]}); assessed on "
               f"{assessment.assessed_on.isoformat()} ({assessment.jurisdiction.value} labels); "
               f"prepared {prepared}. Decision support from cited label rules; the decision is "
               "made by the patient with their clinician.")
     pdf = _Summary(footer)
+    pdf.alias_nb_pages()
     pdf.add_page()
     if audience is Audience.patient:
-        pdf.line_text("Your treatment information", size=15, style="B", height=7)
-        pdf.line_text(PATIENT_NOTE, size=9.5, style="I", height=4.6)
+        _header(pdf, "Your treatment information", patient_label, clinic, assessment, prepared,
+                PATIENT_BODY)
+        pdf.line_text(PATIENT_NOTE, size=PATIENT_BODY, style="I")
         pdf.ln(2)
         for item in assessment.assessments:
-            _patient_drug(pdf, item)
-        return pdf
-    pdf.line_text("Consultation summary", size=14, style="B", height=6.5)
-    pdf.line_text(
-        f"Assessed on {assessment.assessed_on.isoformat()} - {assessment.jurisdiction.value} "
-        f"labels - rulebook {rb.version} (sha256 {rb.sha256[:12]}) - prepared {prepared}",
-        size=7.5, color=MUTED)
-    pdf.ln(1.5)
-    pdf.heading("Profile facts recorded", size=8.8)
-    _facts_grid(pdf, profile)
-    pdf.ln(1.5)
+            _patient_drug(pdf, item, steps.get(item.drug, []))
+        _plan_box(pdf, PATIENT_BODY, "My questions and notes", signature=False)
+        return bytes(pdf.output())
+    _header(pdf, "Consultation summary", patient_label, clinic, assessment, prepared, BODY)
     for item in assessment.assessments:
-        _clinician_drug(pdf, item, compact)
-    pdf.heading("Sources", size=8.8)
-    for c in cited_sources(assessment):
-        url = f" - {c.url}" if c.url and not compact else ""
-        pdf.line_text(f"{c.source}: {c.title or c.source}, rev. {c.revision}{url}", size=6.2,
-                      color=MUTED, height=2.7)
-    return pdf
+        _clinician_drug(pdf, item, steps.get(item.drug, []))
+    _plan_box(pdf, BODY)
+    placed = _sources(pdf, assessment, only_if_fits=True)
+    _details(pdf, profile, assessment, placed)
+    return bytes(pdf.output())

@@ -28,7 +28,7 @@ def start(example: str | None = None, audience: str | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     if audience:
-        at.radio(key="audience").set_value(audience).run()
+        at.segmented_control(key="audience").set_value(audience).run()
     return at
 
 

@@ -80,3 +80,18 @@ def test_patient_schedule_wording() -> None:
     page = texts(at)
     assert "Your dates and check-ups" in page
     assert "Rule `" not in page
+
+
+def test_a_switch_shows_the_last_dose_of_the_old_drug_and_the_chart_in_words() -> None:
+    at = goto(start(example="switch-from-natalizumab"), "schedule")
+    rows = chart_data(at)
+    assert any(r.get("label") == "Last natalizumab dose" and r["date"].date() ==
+               dt.date(2026, 10, 18) for r in rows)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert "Last natalizumab dose on 2026-10-18" in spec["description"]
+    assert "Last natalizumab dose on 2026-10-18" in texts(at)  # the text alternative
+
+
+def test_no_dosing_dates_for_a_drug_not_advised() -> None:
+    at = goto(start(example="active-hepatitis-b"), "schedule")
+    assert not at.dataframe and "start dose (IV)" not in texts(at)

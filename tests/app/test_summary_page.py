@@ -16,30 +16,35 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 
 def test_clinician_summary_downloads_carry_facts_verdict_findings_and_sources() -> None:
-    at = goto(start(example="active-hepatitis-b"), "summary")
+    at = start(example="active-hepatitis-b")
+    at.text_input(key="patient_label").set_value("JS 1234").run()
+    goto(at, "summary")
     labels = {b.label for b in at.get("download_button")}
     assert labels == {"Download PDF", "Download Markdown"}
     files = at.session_state.summary_files
     book = at.session_state.assessment.rulebook
     md = files["md"]
     assert "**ocrelizumab: Contraindicated**" in md
-    assert "| `screening.hbsag` | positive |" in md
+    assert "| HBsAg (Hepatitis B surface antigen) | positive |" in md
+    assert "Patient: **JS 1234**" in md
     assert "why: HBsAg is positive" in md
     assert "ocrevus-uspi-2024-01 §4 (rev. 2024-01)" in md
     assert f"rulebook {book.version} (sha256 {book.sha256[:12]})" in md
     assert "assessed on 2026-11-22" in md.lower()
     pages, text = pdf_text(files["pdf"])
     assert files["pdf"].startswith(b"%PDF")
-    assert pages == 1
+    assert pages <= 2
     flat = " ".join(text.split())
-    for expected in ("Consultation summary", "ocrelizumab: Contraindicated",
-                     "screening.hbsag: positive", "Because: HBsAg is positive",
+    for expected in ("Consultation summary", "Patient: JS 1234", "ocrelizumab: Contraindicated",
+                     "HBsAg (Hepatitis B surface antigen): positive",
+                     "Because HBsAg is positive",
                      "ocrevus-uspi-2024-01 §4 Contraindications (rev. 2024-01)",
                      f"rulebook {book.version}",
                      book.sha256[:12], "2026-11-22"):
         assert expected in flat, expected
     page = texts(at)
     assert "Profile facts recorded" in page and "Contraindications" in page
+    assert files["stem"] == "dmt-advisor-summary-JS-1234-2026-11-22"
 
 
 def test_patient_summary_downloads_are_plain() -> None:

@@ -1,53 +1,155 @@
-"""The summary PDF for every example: every finding and source is on it, one page if it fits."""
+"""The summary PDF for every example, read back from the PDF itself: pages, font sizes, order.
+
+Page 1 is the consultation and any page 2 is deliberate ("Details" for clinicians, "My
+questions and notes" for patients); body text is at least 10 pt (12 pt for patients); the
+next steps come before any finding; every finding and source is on it. Each page is also
+rendered to PNG with pdftoppm (poppler-utils, installed by `make browser`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import shutil
+import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pypdf
 import pytest
 
 from dmt_advisor.advisor import default_advisor
+from dmt_advisor.field_words import field_words
+from dmt_advisor.next_steps import next_steps
 from dmt_advisor.profile import load_profile
 from dmt_advisor.report import Audience, render_summary_markdown
 from dmt_advisor.summary_pdf import latin1, render_summary_pdf
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+PREPARED = dt.date(2026, 11, 22)
 
 
-def flat_text(data: bytes) -> tuple[int, str]:
+def render(path: Path, audience: Audience, label: str = "AB 12") -> tuple[bytes, object]:
+    profile = load_profile(path)
+    advisor = default_advisor()
+    assessment = advisor.assess(profile)
+    steps = next_steps(assessment, profile, advisor.rulebook)
+    data = render_summary_pdf(profile, assessment, audience, PREPARED, steps=steps,
+                              patient_label=label)
+    return data, assessment
+
+
+def pages_text(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return len(reader.pages), " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def drawn(data: bytes) -> list[tuple[float, str]]:
+    """Every line of text with the font size (pt) it is drawn at, from the PDF operators."""
+    lines: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            lines.append((round(size * tm[3] * cm[3], 1), text.strip()))
+
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return lines
+
+
+def chars_by_size(data: bytes) -> Counter[float]:
+    sizes: Counter[float] = Counter()
+    for size, text in drawn(data):
+        sizes[size] += len(text)
+    return sizes
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
-def test_every_finding_and_source_is_in_the_clinician_pdf(path: Path) -> None:
-    profile = load_profile(path)
-    assessment = default_advisor().assess(profile)
-    pages, text = flat_text(render_summary_pdf(profile, assessment, Audience.clinician,
-                                               dt.date(2026, 11, 22)))
-    assert pages <= 2
+def test_clinician_pdf_is_a_consultation_page_and_a_deliberate_details_page(path: Path) -> None:
+    data, assessment = render(path, Audience.clinician)
+    pages = pages_text(data)
+    assert len(pages) <= 2
+    if len(pages) == 2:
+        assert pages[1].startswith("Details")
+    first = pages[0]
+    assert first.startswith("Consultation summary Patient: AB 12")
+    assert "Plan agreed" in first and "Signature:" in first
+    text = " ".join(pages)
     for item in assessment.assessments:
+        assert f"{item.drug}:" in first
         for finding in item.findings:
+            if item.verdict in ("contraindicated", "not_indicated") and \
+                    finding.category in ("administration", "schedule"):
+                assert " ".join(latin1(finding.summary).split())[:40] not in text
+                continue
             assert " ".join(latin1(finding.summary).split())[:40] in text, finding.rule_id
             for c in finding.citations:
                 assert f"{c.source} §{c.section}" in text
         for m in item.missing:
-            assert m.field in text
+            assert latin1(field_words(m.field)) in first  # in words, never the field path
+        if item.missing:
+            checklist = first.split("Missing data: tests and questions")[1].split("Plan agreed")[0]
+            assert not re.search(r"[a-z]\.[a-z_]+", checklist), checklist
+        if item.findings:
+            assert first.index("Next steps") < first.index("[")  # before any finding
+    lines = drawn(data)
+    assert min(size for size, _ in lines) >= 8  # citations, facts, sources and footer only
+    body = [(size, t) for size, t in lines if re.match(r"^(\d+\. |\[|Because |- )", t)]
+    assert body and all(size >= 10 for size, _ in body), [b for b in body if b[0] < 10]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
-def test_patient_pdf_and_markdown_are_plain(path: Path) -> None:
+def test_patient_pdf_is_plain_12_pt_with_room_for_questions(path: Path) -> None:
+    data, assessment = render(path, Audience.patient)
+    pages = pages_text(data)
+    assert len(pages) <= 2
+    if len(pages) == 2:  # never a spill: page 2 is the notes page, on purpose
+        assert pages[1].startswith("My questions and notes")
+    assert pages[0].startswith("Your treatment information Patient: AB 12")
+    sizes = chars_by_size(data)
+    small = sum(n for size, n in sizes.items() if size < 12)
+    assert min(sizes) >= 8 and small <= 260 * len(pages), sizes  # only the footer is smaller
     profile = load_profile(path)
-    assessment = default_advisor().assess(profile)
-    pages, text = flat_text(render_summary_pdf(profile, assessment, Audience.patient))
     md = render_summary_markdown(profile, assessment, Audience.patient)
-    assert pages == 1
-    for plain in (text, md):
+    for plain in (" ".join(pages), md):
         assert "§" not in plain and "ocrelizumab.workup" not in plain
         assert "made together with your care team" in " ".join(plain.split())
+
+
+def test_not_advised_patient_text_says_nothing_about_how_it_is_given() -> None:
+    path = next(p for p in EXAMPLES if p.stem == "active-hepatitis-b")
+    data, _ = render(path, Audience.patient)
+    text = " ".join(pages_text(data))
+    assert "Not advised by the drug label" in text
+    for word in ("How it is given", "drip", "every 6 months", "during treatment"):
+        assert word not in text
+
+
+def test_dated_next_steps_lead_the_deferral_and_the_next_dose() -> None:
+    deferred = next(p for p in EXAMPLES if p.stem == "cis-recent-live-vaccine")
+    data, _ = render(deferred, Audience.clinician)
+    assert "Earliest first dose 2026-11-29" in pages_text(data)[0]
+    patient, _ = render(deferred, Audience.patient)
+    assert "earliest date treatment could start is 2026-11-29" in pages_text(patient)[0]
+    on_iv = next(p for p in EXAMPLES if p.stem == "rrms-on-ocrelizumab-iv")
+    patient, _ = render(on_iv, Audience.patient)
+    assert "Your next dose is due on 2027-01-14" in pages_text(patient)[0]
+
+
+def test_every_page_renders_to_png(tmp_path: Path) -> None:
+    """pdftoppm draws every page of every example (both audiences) without an error."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is missing: `make browser` installs poppler-utils")
+    for path in EXAMPLES:
+        for audience in Audience:
+            data, _ = render(path, audience)
+            pdf = tmp_path / f"{path.stem}-{audience.value}.pdf"
+            pdf.write_bytes(data)
+            subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(pdf.with_suffix(""))],
+                           check=True, timeout=60)
+            pngs = list(tmp_path.glob(f"{path.stem}-{audience.value}*.png"))
+            assert len(pngs) == len(pages_text(data))
 
 
 def test_latin1_folds_typography() -> None:

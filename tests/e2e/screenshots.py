@@ -36,8 +36,9 @@ def take(out_dir: Path, width: int = 1440) -> list[Path]:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(f"{base}/{path}?example={example}")
                 if audience == "patient":
-                    wait_for_app(page, "Who is reading?")
-                    page.get_by_text("Patient", exact=True).first.click()
+                    wait_for_app(page, "Clinician")
+                    page.locator(".st-key-patient_header").get_by_text(
+                        "Patient", exact=True).click()
                 wait_for_app(page, text)
                 target = out_dir / name
                 page.screenshot(path=str(target))

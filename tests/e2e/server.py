@@ -80,6 +80,7 @@ def wait_for_app(page: Page, text: str, timeout_ms: float = 30_000) -> None:
     """Wait until `text` is on screen and Streamlit has finished running the script."""
     page.get_by_text(text, exact=False).first.wait_for(timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
         timeout=timeout_ms)
     page.wait_for_timeout(600)  # let charts and fonts settle

@@ -1,0 +1,53 @@
+"""Less friction entering a patient: 'none of these', empty rows, a readable review, errors in
+clinical words (issue 12, item 7)."""
+
+from __future__ import annotations
+
+from dmt_ui.fields import STEPS, step_of
+from dmt_ui.form import clinical
+from dmt_ui.state import WIDGET
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import goto, start, texts
+
+
+def step(at: AppTest, index: int) -> AppTest:
+    at.segmented_control(key="step_nav").set_value(index).run()
+    assert not at.exception
+    return at
+
+
+def test_none_of_these_answers_no_to_every_unknown_yes_no_of_a_group() -> None:
+    at = start()
+    step(at, step_of("infection.active"))
+    at.radio(key=f"{WIDGET}infection.pml_suspected").set_value("yes").run()
+    at.button(key="none:infection").click().run()
+    draft = at.session_state.draft
+    assert draft["infection.active"] is False and draft["infection.serious_recurrent"] is False
+    assert draft["infection.pml_suspected"] is True  # an answer given is kept
+
+
+def test_an_empty_new_row_does_not_blank_the_verdict() -> None:
+    at = start(example="rrms-ready-to-start")
+    step(at, step_of("vaccinations"))
+    at.button(key="add:vaccinations").click().run()
+    goto(at, "recommendation")
+    assert at.session_state.assessment is not None
+    assert "not complete enough" not in texts(at)
+
+
+def test_the_review_step_is_a_readable_table_not_yaml() -> None:
+    at = step(start(example="active-hepatitis-b"), len(STEPS))
+    table = at.table[0].value
+    assert "HBsAg (Hepatitis B surface antigen)" in list(table["Answer"])
+    assert not any("screening.hbsag" in str(v) for v in table["Answer"])
+
+
+def test_errors_are_in_clinical_words() -> None:
+    assert clinical("Input should be less than or equal to 120") == "Must be 120 or less."
+    assert clinical("2027-02-01 is after assessed_on (2026-11-30); record only what has "
+                    "happened") == ("2027-02-01 is after the assessment date (2026-11-30): "
+                                    "record only what has happened.")
+    at = start()
+    at.number_input(key=f"{WIDGET}patient.age").set_value(130).run()
+    assert any("Must be 120 or less." in e.value for e in at.error)
