@@ -1,0 +1,32 @@
+"""Body of `dmt-advisor import-fhir` (cli.py only registers it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from dmt_advisor.fhir.importer import import_bundle_file, problems_error, render_report
+from dmt_advisor.profile import Jurisdiction, profile_to_yaml
+
+
+def run_import(bundle: Path, output: Path | None, assessed_on: dt.date | None,
+               jurisdiction: Jurisdiction) -> tuple[str, str]:
+    """Map a bundle; write the profile YAML (or print it). Returns (report, profile text).
+
+    Raises ProfileError (exit 2) when the mapped data do not make a valid profile, after writing
+    what was mapped so the clinician can complete it by hand.
+    """
+    result = import_bundle_file(bundle, assessed_on, jurisdiction)
+    report = render_report(result)
+    if result.profile is not None:
+        text = profile_to_yaml(result.profile)
+    else:
+        text = ("# Incomplete: complete the fields listed by `import-fhir` before assessing.\n"
+                + yaml.safe_dump(result.data, sort_keys=False, allow_unicode=True))
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    if result.profile is None:
+        raise problems_error(result, f"{bundle} (mapped from FHIR)")
+    return report, text
