@@ -526,3 +526,23 @@ def problems_error(result: ImportResult, source: str) -> ProfileError:
     problems = [FieldProblem(*p.split(": ", 1)) if ": " in p else FieldProblem("(profile)", p)
                 for p in result.problems]
     return ProfileError(problems, source)
+
+
+def medication_dmt(resource: dict[str, Any],
+                   contained: Iterable[dict[str, Any]] = ()) -> str | None:
+    """The profile DMT name of a MedicationRequest (e.g. a draft order), or None if not a DMT
+    listed in codes.yaml."""
+    mapper = _Mapper(load_codes(), dt.date.today(), Jurisdiction.US)
+    for med in contained:
+        if med.get("resourceType") == "Medication" and med.get("id"):
+            mapper.medications[f"Medication/{med['id']}"] = med
+    code, _ = mapper._drug(resource)
+    return code.dmt if code is not None else None
+
+
+def orderable_tests(field: str) -> list[tuple[str, str, str]]:
+    """(system URI, code, display) of the tests codes.yaml lists for a profile field: what a
+    suggestion may order when that field is missing."""
+    table = load_codes()
+    return [(table.uri(c), c.code, c.display) for o in table.observations if o.field == field
+            for c in o.codes[: (None if o.all_of else 1)]]
