@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
@@ -57,6 +57,8 @@ SERVICES = {
         "work-up still missing, with draft orders for missing tests.",
         prefetch=prefetch_templates()),
 }
+ServiceId = Literal["dmt-advisor-patient-view", "dmt-advisor-order-select",
+                    "dmt-advisor-order-sign"]
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Malformed request (fields named)"},
     401: {"model": ErrorBody, "description": "Missing or refused JWT"},
@@ -143,7 +145,7 @@ def create_app(settings: Settings, pool: EnginePool | None = None) -> FastAPI:
 
     @app.post("/cds-services/{service_id}", response_model=CdsResponse,
               response_model_exclude_none=True, responses=ERRORS)
-    def call_service(service_id: str, body: HookRequest, _: Auth) -> CdsResponse:
+    def call_service(service_id: ServiceId, body: HookRequest, _: Auth) -> CdsResponse:
         """Run one hook: patient-view, order-select or order-sign."""
         service = SERVICES.get(service_id)
         if service is None:
@@ -180,7 +182,7 @@ def create_app(settings: Settings, pool: EnginePool | None = None) -> FastAPI:
                                         unavailable, patient_id))
 
     @app.post("/cds-services/{service_id}/feedback", responses=ERRORS)
-    def feedback(service_id: str, body: Feedback, _: Auth) -> dict[str, str]:
+    def feedback(service_id: ServiceId, body: Feedback, _: Auth) -> dict[str, str]:
         """Accepted / overridden outcomes; counted in the log (no free text, no PHI)."""
         if service_id not in SERVICES:
             raise ServiceError(404, f"no service {service_id!r}")
