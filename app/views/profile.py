@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from dmt_ui import form, state
 from dmt_ui.fields import REVIEW, STEPS, label_of, step_of
+from views import fhir_upload
 
 from dmt_advisor.profile import profile_to_yaml
 
@@ -60,6 +61,8 @@ with st.container(border=True):
             st.button("Download this profile", disabled=True, icon=":material/download:",
                       help="Available once the profile is valid.")
         st.button("New empty profile", on_click=state.new_profile, icon=":material/restart_alt:")
+
+fhir_upload.render()
 
 notice = ss.get("notice")
 if notice:
