@@ -199,8 +199,8 @@ def import_fhir(
         where = Jurisdiction(jurisdiction)
     except ValueError as exc:
         raise DmtAdvisorError(f"--assessed-on / --jurisdiction: {exc}") from None
-    report, text = run_import(bundle, output, when, where)
-    typer.echo(report, err=True, nl=False)
+    text = run_import(bundle, output, when, where,
+                      lambda report: typer.echo(report, err=True, nl=False))
     if output is None:
         typer.echo(text, nl=False)
 

@@ -155,6 +155,7 @@ def test_cli_writes_profile_and_exits_2_without_traceback_when_incomplete(tmp_pa
     assert "phenotype: RRMS" in out.read_text() and "## Not mapped" in ok.stderr
     bad = _cli("import-fhir", str(FIX / "ms" / "ms-unspecified.json"), "-o", str(out))
     assert bad.returncode == 2 and "diagnosis" in bad.stderr and "Traceback" not in bad.stderr
+    assert "multiple sclerosis without a phenotype" in bad.stderr  # the report is still shown
     assert "Incomplete" in out.read_text()
     junk = tmp_path / "junk.json"
     junk.write_text("{not json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -12,14 +13,15 @@ from dmt_advisor.profile import Jurisdiction, profile_to_yaml
 
 
 def run_import(bundle: Path, output: Path | None, assessed_on: dt.date | None,
-               jurisdiction: Jurisdiction) -> tuple[str, str]:
-    """Map a bundle; write the profile YAML (or print it). Returns (report, profile text).
+               jurisdiction: Jurisdiction, report_to: Callable[[str], None]) -> str:
+    """Map a bundle; give the report to `report_to`, write the profile YAML to `output`, and
+    return the profile text.
 
-    Raises ProfileError (exit 2) when the mapped data do not make a valid profile, after writing
-    what was mapped so the clinician can complete it by hand.
+    Raises ProfileError (exit 2) when the mapped data do not make a valid profile, after the
+    report and after writing what was mapped, so the clinician can complete it by hand.
     """
     result = import_bundle_file(bundle, assessed_on, jurisdiction)
-    report = render_report(result)
+    report_to(render_report(result))
     if result.profile is not None:
         text = profile_to_yaml(result.profile)
     else:
@@ -29,4 +31,4 @@ def run_import(bundle: Path, output: Path | None, assessed_on: dt.date | None,
         output.write_text(text, encoding="utf-8")
     if result.profile is None:
         raise problems_error(result, f"{bundle} (mapped from FHIR)")
-    return report, text
+    return text

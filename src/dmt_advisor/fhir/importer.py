@@ -201,7 +201,7 @@ class _Mapper:
                            "life-threatening infusion reaction", res.get("code"))
         for kind, n in sorted(skipped.items()):
             self.not_mapped[(kind, "not used", None)] = NotMapped(
-                resource=f"{kind} ({n})", field="(none)",
+                resource=kind, field="(none)",
                 reason="resource type not used by the profile", count=n)
         return self._result()
 
