@@ -58,7 +58,7 @@ class Verifier:
         alg = header.get("alg")
         if alg not in ASYMMETRIC:
             raise AuthError(f"alg {alg!r} refused: only asymmetric signatures are accepted")
-        if header.get("typ") not in ("JWT", None):
+        if header.get("typ") != "JWT":
             raise AuthError("typ must be JWT")
         kid = header.get("kid")
         if not isinstance(kid, str) or not kid:
