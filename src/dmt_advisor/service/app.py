@@ -167,9 +167,10 @@ def create_app(settings: Settings, pool: EnginePool | None = None) -> FastAPI:
         if imported.profile is None:
             return CdsResponse(cards=[card_views.incomplete_card(
                 ", ".join(wanted or ["MS DMT"]), imported, unavailable)])
-        abort = settings.test_abort_hook and body.hookInstance == ABORT_INSTANCE
+        fault = "abort" if (settings.test_abort_hook
+                            and body.hookInstance == ABORT_INSTANCE) else None
         try:
-            assessment = state["pool"].assess(imported.profile, wanted, abort=abort)
+            assessment = state["pool"].assess(imported.profile, wanted, fault=fault)
         except EngineUnavailable as exc:
             log.error("engine unavailable on %s: %s", service_id, exc)
             raise ServiceError(503, str(exc)) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -36,9 +37,12 @@ def _init_worker() -> None:
     _advisor = default_advisor()
 
 
-def _assess(profile_json: str, drugs: list[str] | None, abort: bool) -> str:
-    if abort:  # test-only hook, gated by DMT_ADVISOR_TEST_ABORT_HOOK in the service
+def _assess(profile_json: str, drugs: list[str] | None, fault: str | None) -> str:
+    # test-only faults, gated by DMT_ADVISOR_TEST_ABORT_HOOK in the service
+    if fault == "abort":
         os.abort()
+    if fault == "hang":
+        time.sleep(3600)
     assert _advisor is not None
     profile = Profile.model_validate_json(profile_json)
     return _advisor.assess(profile, drugs).model_dump_json()
@@ -69,12 +73,13 @@ class EnginePool:
         return [f.result(timeout=120) for f in futures]
 
     def assess(self, profile: Profile, drugs: Sequence[str] | None = None,
-               abort: bool = False) -> Assessment:
+               fault: str | None = None) -> Assessment:
+        """Assess in a worker; `fault` ("abort" / "hang") is for tests of crash recovery."""
         payload = profile.model_dump_json()
         for attempt in (1, 2):
             pool = self._pool
             try:
-                future = pool.submit(_assess, payload, list(drugs) if drugs else None, abort)
+                future = pool.submit(_assess, payload, list(drugs) if drugs else None, fault)
                 return Assessment.model_validate_json(future.result(timeout=self.timeout_s))
             except BrokenProcessPool:
                 self._replace(pool)
