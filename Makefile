@@ -22,6 +22,13 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# HealthChain (a CDS client we did not write) pins an older fhir.resources: its own venv.
+HC_VENV := .venv-healthchain
+$(HC_VENV)/.installed: pyproject.toml
+	@test -x $(HC_VENV)/bin/python || $(PYTHON) -m venv $(HC_VENV)
+	$(HC_VENV)/bin/python -m pip install --quiet 'healthchain==0.16.1' 'PyJWT==2.15.1' 'cryptography==50.0.2'
+	@touch $@
+
 # The app at http://localhost:8501 with $(EXAMPLE) preloaded (the app reads DMT_ADVISOR_EXAMPLE).
 run: $(STAMP)
 	DMT_ADVISOR_EXAMPLE=$(EXAMPLE) $(BIN)/streamlit run app/streamlit_app.py \
@@ -39,14 +46,15 @@ screenshots: $(STAMP) browser
 assess: $(STAMP)
 	$(BIN)/dmt-advisor assess $(EXAMPLE)
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(HC_VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/dmt-advisor lint rules
-	$(BIN)/python -m pytest -q
+	DMT_ADVISOR_REQUIRE_HEALTHCHAIN=1 $(BIN)/python -m pytest -q
 	$(BIN)/dmt-advisor coverage
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run_bench --out bench/results.md
+	$(BIN)/python -m tests.bench.load_service --out bench/service-load.md
 
 # Known advisories for every installed package, where an advisory service answers. pip-audit
 # reports a package it could not look up as "skipped", not as vulnerable: scripts/audit.py fails
@@ -66,4 +74,4 @@ lint: $(STAMP)
 	$(BIN)/dmt-advisor lint rules
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache reports
+	rm -rf $(VENV) $(HC_VENV) .pytest_cache .ruff_cache reports

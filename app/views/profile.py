@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from dmt_ui import form, state
 from dmt_ui.fields import REVIEW, STEPS, label_of, step_of
+from views import fhir_upload
 
 from dmt_advisor.field_words import field_words
 from dmt_advisor.profile import profile_to_yaml
@@ -78,6 +79,8 @@ if pending:
         yes.button("Replace the current patient", key="confirm_yes",
                    on_click=state.confirm_pending, type="primary")
         no.button("Keep the current patient", key="confirm_no", on_click=state.cancel_pending)
+
+fhir_upload.render()
 
 notice = ss.get("notice")
 if notice:

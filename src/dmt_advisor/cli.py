@@ -308,6 +308,52 @@ def scenarios_steps(write: Annotated[bool, typer.Option(
         typer.echo(files["steps.json"], nl=False)
 
 
+@app.command("import-fhir")
+@user_errors
+def import_fhir(
+    bundle: Annotated[Path, typer.Argument(help="FHIR R4 Bundle (JSON) of one patient.")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Write the profile YAML here (default: print it).")] = None,
+    assessed_on: Annotated[str | None, typer.Option(
+        help="Assessment date YYYY-MM-DD (default: today); result windows count from it.")]
+        = None,
+    jurisdiction: Annotated[str, typer.Option(help="US or EU (FHIR does not say).")] = "US",
+) -> None:
+    """Map a FHIR R4 Bundle to a profile; report field by field what could not be mapped.
+    Exit 2 when the mapped data do not make a complete profile (what was mapped is still
+    written)."""
+    import datetime as dt
+
+    from dmt_advisor.errors import DmtAdvisorError
+    from dmt_advisor.fhir.command import run_import
+    from dmt_advisor.profile import Jurisdiction
+
+    try:
+        when = dt.date.fromisoformat(assessed_on) if assessed_on else None
+        where = Jurisdiction(jurisdiction)
+    except ValueError as exc:
+        raise DmtAdvisorError(f"--assessed-on / --jurisdiction: {exc}") from None
+    text = run_import(bundle, output, when, where,
+                      lambda report: typer.echo(report, err=True, nl=False))
+    if output is None:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+@user_errors
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8090).")] = None,
+    settings: Annotated[Path | None, typer.Option(
+        help="Settings file (YAML); environment DMT_ADVISOR_* overrides it.")] = None,
+) -> None:
+    """Run the CDS Hooks 2.0 service (see docs/service.md): discovery, patient-view,
+    order-select, order-sign, feedback; signed JWT required on every call."""
+    from dmt_advisor.service.command import run_server
+
+    run_server(host, port, settings)
+
+
 def main() -> None:
     """Console entry point (`dmt-advisor`)."""
     app()

@@ -1,0 +1,1 @@
+"""CDS Hooks 2.0 service over the advisor (docs/service.md)."""
