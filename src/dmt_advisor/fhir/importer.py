@@ -110,6 +110,13 @@ def _ref(resource: dict[str, Any]) -> str:
     return f"{resource.get('resourceType')}/{resource.get('id', '?')}"
 
 
+def _src(resource: dict[str, Any], code: Code) -> str:
+    """The resource reference, plus a warning when the code's meaning rests on one source."""
+    if code.uncertain:
+        return f"{_ref(resource)}; code meaning per {code.source}, not confirmed"
+    return _ref(resource)
+
+
 def _codings(concept: Any) -> list[dict[str, Any]]:
     if not isinstance(concept, dict):
         return []
@@ -158,6 +165,13 @@ class _Mapper:
             return
         self.not_mapped[key] = NotMapped(resource=ref, field=field, reason=reason, code=code,
                                          display=display)
+
+    def _known_unmapped(self, res: dict[str, Any], concept: Any) -> Code | None:
+        """A code codes.yaml lists as deliberately not mapped: reported under its field."""
+        hit = self._lookup(concept, self.codes.not_mapped)
+        if hit is not None:
+            self._miss(res, str(hit.field), str(hit.reason), concept)
+        return hit
 
     def _lookup(self, concept: Any, table: Iterable[Code]) -> Code | None:
         wanted = {self.codes.key(c): c for c in table}
@@ -246,6 +260,7 @@ class _Mapper:
     def _conditions(self, conditions: list[dict[str, Any]]) -> None:
         c = self.codes.conditions
         phenotypes: list[tuple[dt.date, Code, dict[str, Any]]] = []
+        unmappable: list[tuple[dt.date, Code]] = []  # MS phenotypes the profile does not have
         for res in conditions:
             concept = res.get("code")
             hit = self._lookup(concept, c.phenotype)
@@ -261,11 +276,21 @@ class _Mapper:
                 else:
                     self._miss(res, "reproductive.pregnant", "pregnancy condition not active; "
                                "not read as 'not pregnant'", concept)
+            elif (known := self._known_unmapped(res, concept)) is not None:
+                if known.field == "diagnosis.phenotype":
+                    unmappable.append((recorded or dt.date.max, known))
             else:
                 self._miss(res, "(none)", "condition code not in codes.yaml", concept)
         if phenotypes:
             when, code, res = max(phenotypes, key=lambda t: t[0])
-            self._set("diagnosis.phenotype", code.value, _ref(res))
+            newer = [k for w, k in unmappable if w >= when]
+            if newer:  # a later course the profile cannot name: the older phenotype is stale
+                for _, other, older in phenotypes:
+                    self._miss(older, "diagnosis.phenotype",
+                               f"{other.value} not used: a {newer[0].display} condition is as "
+                               "recent or more recent", older.get("code"))
+                return
+            self._set("diagnosis.phenotype", code.value, _src(res, code))
             if when != dt.date.min and _date(res.get("recordedDate")) is not None:
                 self._set("diagnosis.diagnosed_on", when.isoformat(), _ref(res))
             for _, other, older in phenotypes:
@@ -288,7 +313,7 @@ class _Mapper:
                 if hit is not None:
                     by_field.setdefault(omap.field, []).append((omap, hit, res))
                     used = True
-            if not used:
+            if not used and self._known_unmapped(res, res.get("code")) is None:
                 self._miss(res, "(none)", "observation code not in codes.yaml", res.get("code"))
         for field, items in by_field.items():
             omap = items[0][0]
@@ -340,18 +365,38 @@ class _Mapper:
             if unit not in omap.units:
                 return None, f"unit {unit!r} not in codes.yaml"
             return round(float(qty["value"]) * omap.units[unit], 3), None
+        if omap.kind == "score":
+            return self._score(omap, res)
         found = {omap.interpretations[c] for c in codes if c in omap.interpretations}
         if len(found) == 1:
             return found.pop(), None
         return None, ("no usable interpretation (a value is never judged against a range "
                       "here)" if not found else f"conflicting interpretations {sorted(codes)}")
 
+    def _score(self, omap: ObservationMap, res: dict[str, Any]) -> tuple[Any, str | None]:
+        """A scale score (EDSS): on the scale and on its steps, or reported; never rounded."""
+        qty = res.get("valueQuantity")
+        if isinstance(qty, dict):
+            raw, unit = qty.get("value"), qty.get("code") or qty.get("unit") or ""
+            if unit not in omap.units:
+                return None, f"unit {unit!r} not in codes.yaml"
+        else:
+            raw = res.get("valueInteger", res.get("valueDecimal"))
+        if raw is None or isinstance(raw, bool):
+            return None, "no numeric value"
+        value = float(raw)
+        low, high = omap.scale or (0.0, 0.0)
+        step = omap.step or 1.0
+        if not low <= value <= high or abs(value / step - round(value / step)) > 1e-9:
+            return None, f"value {raw} is not on the scale {low:g}-{high:g} in steps of {step:g}"
+        return value, None
+
     def _latest(self, field: str, omap: ObservationMap,
                 items: list[tuple[ObservationMap, Code, dict[str, Any]]]) -> None:
         def when(item: tuple[ObservationMap, Code, dict[str, Any]]) -> str:
             res = item[2]
             return str(res.get("effectiveDateTime") or res.get("issued") or "")
-        for _, _code, res in sorted(items, key=when, reverse=True):
+        for _, code, res in sorted(items, key=when, reverse=True):
             recent, why = self._recent(omap, res)
             if not recent:
                 self._miss(res, field, why, res.get("code"))
@@ -360,7 +405,7 @@ class _Mapper:
             if problem:
                 self._miss(res, field, problem, res.get("code"))
                 return
-            self._set(field, value, _ref(res))
+            self._set(field, value, _src(res, code))
             return
 
     def _all_of(self, field: str, omap: ObservationMap,
@@ -403,11 +448,16 @@ class _Mapper:
         prior: list[dict[str, Any]] = []
         doses: list[dt.date] = []
         routes: list[tuple[dt.date, str]] = []
+        code_of: dict[int, Code] = {}  # id(resource) -> its DMT code, for the report
         for res in resources:
             code, concept = self._drug(res)
+            if code is not None:
+                code_of[id(res)] = code
             kind = res["resourceType"]
             if code is None:
-                self._miss(res, "treatment", "medication not an MS DMT in codes.yaml", concept)
+                if self._known_unmapped(res, concept) is None:
+                    self._miss(res, "treatment", "medication not an MS DMT in codes.yaml",
+                               concept)
                 continue
             status = res.get("status")
             if kind == "MedicationAdministration":
@@ -424,7 +474,8 @@ class _Mapper:
                     if route is not None and route.value:
                         routes.append((when, route.value))
                     self.mapped.append(MappedField(field="treatment.ocrelizumab.doses",
-                                                   value=when.isoformat(), source=_ref(res)))
+                                                   value=when.isoformat(),
+                                                   source=_src(res, code)))
                 else:
                     current.append((when, str(code.dmt), res))
                 continue
@@ -448,7 +499,7 @@ class _Mapper:
                 self._miss(res, "treatment.prior.reason", "stop reason is not read from FHIR",
                            concept)
                 self.mapped.append(MappedField(field="treatment.prior", value=str(item),
-                                               source=_ref(res)))
+                                               source=_src(res, code)))
             else:
                 self._miss(res, "treatment", f"status {status!r} is neither current nor stopped",
                            concept)
@@ -481,7 +532,8 @@ class _Mapper:
                 item["last_dose"] = max(given).isoformat()
             self.data.setdefault("treatment", {})["current"] = item
             self.mapped.append(MappedField(field="treatment.current", value=str(item),
-                                           source=_ref(current[0][2])))
+                                           source=_src(current[0][2],
+                                                       code_of[id(current[0][2])])))
 
     def _immunizations(self, resources: list[dict[str, Any]]) -> None:
         out: list[dict[str, Any]] = []
