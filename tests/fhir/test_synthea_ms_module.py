@@ -14,6 +14,7 @@ import pytest
 from dmt_advisor.advisor import default_advisor
 from dmt_advisor.fhir import import_bundle, import_bundle_file
 from dmt_advisor.fhir.codes import load_codes
+from dmt_advisor.fhir.importer import orderable_tests
 from dmt_advisor.profile import Dmt, Phenotype
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +144,10 @@ def test_module_entries_in_the_code_table_are_sourced_and_map_to_profile_values(
     section = doc.split("## Codes of the Synthea MS module", 1)[1]
     assert all(code in section for code in module), sorted(c for c in module if c not in section)
     assert {"445967004", "343601000000105", "273554001", "1876381", "724778008"} <= module
+
+
+def test_edss_is_never_offered_as_a_test_to_order() -> None:
+    """The service turns a missing field into a draft order of its codes: an EDSS is an
+    examination, and its module code is unconfirmed, so nothing is offered for it."""
+    assert orderable_tests("activity.edss") == []
+    assert [c for _, c, _ in orderable_tests("screening.hbsag")] == ["5196-1"]

@@ -594,7 +594,14 @@ def medication_dmt(resource: dict[str, Any],
 
 def orderable_tests(field: str) -> list[tuple[str, str, str]]:
     """(system URI, code, display) of the tests codes.yaml lists for a profile field: what a
-    suggestion may order when that field is missing."""
+    suggestion may order when that field is missing. A scale score (EDSS) is a clinician's
+    examination, not a test to order, and a code whose meaning is unconfirmed is never put in
+    an order."""
     table = load_codes()
-    return [(table.uri(c), c.code, c.display) for o in table.observations if o.field == field
-            for c in o.codes[: (None if o.all_of else 1)]]
+    out = []
+    for o in table.observations:
+        if o.field != field or o.kind == "score":
+            continue
+        sure = [c for c in o.codes if not c.uncertain]
+        out += [(table.uri(c), c.code, c.display) for c in sure[: (None if o.all_of else 1)]]
+    return out
