@@ -58,17 +58,20 @@ def test_discovery_lists_three_hooks_with_prefetch(service: Service) -> None:
     assert "5196-1" in found.services[0].prefetch["observations"]
 
 
-def test_order_sign_contraindicated_is_critical_with_label_source_and_facts(
+def test_order_sign_hbsag_positive_is_deferred_until_hepatology_with_source_and_facts(
         service: Service) -> None:
+    """Serology alone cannot tell active hepatitis B from carriage (review F6): HBsAg positive
+    holds the order until a liver specialist's answer is recorded, which FHIR does not carry."""
     r = _sign(service, _hbv_positive())
     assert r.status_code == 200, r.text
     cards = CdsResponse.model_validate(r.json()).cards
     assert len(cards) == 1
     card = cards[0]
-    assert card.indicator == "critical" and len(card.summary) <= 140
-    assert card.summary.startswith("ocrelizumab: Contraindicated")
+    assert card.indicator == "warning" and len(card.summary) <= 140
+    assert card.summary.startswith("ocrelizumab: Deferred")
+    assert "until a liver specialist has assessed it" in card.detail
     assert card.source.url and card.source.url.startswith("https://")
-    assert "HBsAg is positive" in card.detail and "anti-HBc is positive" in card.detail
+    assert "HBsAg is positive" in card.detail  # the patient fact behind the finding
     assert card.overrideReasons and all(c.display for c in card.overrideReasons)
 
 
@@ -137,7 +140,7 @@ def test_without_prefetch_the_data_are_fetched_with_the_given_token(service: Ser
     finally:
         fhir.close()
     assert r.status_code == 200, r.text
-    assert r.json()["cards"][0]["indicator"] == "critical"
+    assert r.json()["cards"][0]["summary"].startswith("ocrelizumab: Deferred")
     assert fhir.auth_seen and set(fhir.auth_seen) == {"Bearer fhir-token-abc"}
 
 

@@ -102,6 +102,13 @@ def _when(item: Any) -> tuple[tuple[str, str], ...]:
     return tuple(parts)
 
 
+def _holders(entry: tuple[str, tuple[tuple[str, str], ...]] | None) -> set[str]:
+    """The rule ids holding a schedule item (from `_when`'s "held by" part)."""
+    if entry is None:
+        return set()
+    return {rule for key, value in entry[1] if key == "held by" for rule in value.split(", ")}
+
+
 def _side(item: DrugAssessment | None) -> Side:
     if item is None:
         return Side(None, {})
@@ -118,22 +125,32 @@ class Change:
     profile: dict[str, Any]
     base: Side
     head: Side
+    # rules and parameters the two rulebooks differ in: a dose held on both sides whose release
+    # date moved is attributed to the holding rules among them
+    rulebook_changes: frozenset[str] = frozenset()
 
     @property
     def responsible(self) -> list[str]:
         ids = set(self.base.findings) | set(self.head.findings)
         out = {i for i in ids if self.base.findings.get(i) != self.head.findings.get(i)}
-        out |= {rule for event, (rule, _) in self.schedule_changes().items()}
+        out |= {rule for rules, _ in self.schedule_changes().values() for rule in rules.split(", ")}
         return sorted(out)
 
     def schedule_changes(self) -> dict[str, tuple[str, str]]:
-        """Schedule events whose dates or status differ: event -> (rule id, "before -> after")."""
+        """Schedule events whose dates or status differ: event -> (rule ids, "before -> after").
+
+        A dose put on hold or released changed because of the rules that (no longer) hold it,
+        and a dose held on both sides whose release date moved, because of the holding rules the
+        rulebooks differ in: those are named, not the calendar rule the item links to.
+        """
         out = {}
         for event in dict.fromkeys([*self.base.schedule, *self.head.schedule]):
             b, h = self.base.schedule.get(event), self.head.schedule.get(event)
             if b == h:
                 continue
-            rule = (h or b)[0]  # type: ignore[index]
+            holders = (_holders(b) ^ _holders(h)
+                       or _holders(b) & _holders(h) & self.rulebook_changes)
+            rule = ", ".join(sorted(holders)) if holders else (h or b)[0]  # type: ignore[index]
             if b is None or h is None:
                 out[event] = (rule, "added" if b is None else "removed")
                 continue
@@ -327,17 +344,19 @@ def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[st
                             "bump it in rules/rulebook.yaml")
     if len(grid) >= limit:
         report.notes.append(f"the corpus was cut at {limit} profiles")
+    differ = frozenset([*added, *removed, *changed, *report.parameters_changed])
     with Advisor(base) as old, Advisor(head) as new:
         drugs = list(dict.fromkeys([*old.drugs, *new.drugs]))
         for item in grid:
-            report.changes += _changes(item, drugs, old, new)
+            report.changes += _changes(item, drugs, old, new, differ)
     # verdict changes first, then by rule and label, so a reviewer reads the big news first
     report.changes.sort(key=lambda c: (c.source != "scenario", not c.verdict_changed,
                                        c.responsible, c.label))
     return report
 
 
-def _changes(item: GridProfile, drugs: list[str], old: Advisor, new: Advisor) -> list[Change]:
+def _changes(item: GridProfile, drugs: list[str], old: Advisor, new: Advisor,
+             differ: frozenset[str]) -> list[Change]:
     a = old.assess(item.profile, [d for d in drugs if d in old.drugs])
     b = new.assess(item.profile, [d for d in drugs if d in new.drugs])
     out = []
@@ -345,7 +364,7 @@ def _changes(item: GridProfile, drugs: list[str], old: Advisor, new: Advisor) ->
         base = _side(next((x for x in a.assessments if x.drug == drug), None))
         head = _side(next((x for x in b.assessments if x.drug == drug), None))
         if base != head:
-            out.append(Change(item.label, item.source, drug, item.data, base, head))
+            out.append(Change(item.label, item.source, drug, item.data, base, head, differ))
     return out
 
 
