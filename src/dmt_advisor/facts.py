@@ -425,13 +425,22 @@ def recent_activity(p: Profile) -> bool | None:
     return False if p.diagnosis.active_disease is False else None
 
 
+# The IV start dose's second infusion comes two weeks after the first: the named parameter
+# `ocrelizumab.schedule.iv-start-second-infusion-after` (rules/ocrelizumab/schedule.yaml) says so,
+# and a unit test keeps this number equal to it (facts are built before any rulebook is read).
+IV_START_SECOND_INFUSION_DAYS = 14
+
+
 def schedule_from(p: Profile) -> dt.date | None:
-    """The ocrelizumab dose the next one is counted from.
+    """The ocrelizumab dose the next one is counted from (the calendar uses this same date).
 
     IV: the start dose is two 300 mg infusions two weeks apart and the first 600 mg dose is
     due 6 months after infusion 1, so with one or two recorded doses the count starts at the
-    first; afterwards at the last dose. SC (Zunovo) has no split start: always the last dose.
-    Unknown when the formulation is not recorded and the start regimen would matter.
+    first; afterwards at the last dose. A second start infusion given later than two weeks
+    after the first resets the schedule (missed dose: "reset the dose schedule to administer the
+    next sequential dose 6 months after the missed dose is administered"): the count starts at
+    it. SC (Zunovo) has no split start: always the last dose. Unknown when the formulation is
+    not recorded and the start regimen would matter.
     """
     doses = _ocr_doses(p)
     if not doses:
@@ -440,7 +449,8 @@ def schedule_from(p: Profile) -> dt.date | None:
     if formulation is Formulation.SC or len(doses) >= 3:
         return doses[-1]
     if formulation is Formulation.IV:
-        return doses[0]
+        late = len(doses) == 2 and (doses[1] - doses[0]).days > IV_START_SECOND_INFUSION_DAYS
+        return doses[1] if late else doses[0]
     return None
 
 

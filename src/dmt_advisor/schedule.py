@@ -333,11 +333,12 @@ def _iv_items(ctx: _Context, doses: list[dt.date],
             detail=f"{interval} after infusion 1 of the start dose ({doses[0].isoformat()}), "
                    f"if the second start infusion is given on {second.isoformat()}."))
         return items, second, None
+    # IV with doses: always known; a late second start infusion resets the count to it (the
+    # same date the dose-overdue rule reads, so finding and calendar agree)
     anchor = facts.get("treatment.ocrelizumab.schedule_from")
-    assert isinstance(anchor, dt.date)  # IV with doses: always known (facts.schedule_from)
+    assert isinstance(anchor, dt.date)
     reset = ""
-    if len(doses) == 2 and doses[1] > after(doses[0], ctx.param(P_START_SECOND)):
-        anchor = doses[1]  # the second start infusion was given late: the schedule reset
+    if len(doses) == 2 and anchor == doses[1]:
         reset = (" The second start infusion was given later than "
                  f"{ctx.param(P_START_SECOND)} after the first, so the schedule restarts from it.")
     newer = ctx.param(P_IV_MINIMUM_NEWER)

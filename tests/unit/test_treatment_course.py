@@ -300,3 +300,25 @@ def test_open_facts_lists_every_uncertain_rule_and_parameter(rulebook: Rulebook)
     assert not uncertain - listed, f"not in docs/open-facts.md: {sorted(uncertain - listed)}"
     known = {r.id for r in rulebook.rules} | set(rulebook.parameters)
     assert not listed - known, f"docs/open-facts.md names unknown ids: {sorted(listed - known)}"
+
+
+# ---- a late second start infusion resets the schedule: the finding and the calendar agree ----
+
+def test_fact_start_gap_equals_the_second_infusion_parameter(rulebook: Rulebook) -> None:
+    """facts.schedule_from decides "late" with the same two weeks the calendar parameter says."""
+    from dmt_advisor.facts import IV_START_SECOND_INFUSION_DAYS
+
+    param = rulebook.parameter("ocrelizumab.schedule.iv-start-second-infusion-after")
+    assert add_span(dt.date(2026, 1, 1), param.value, param.unit) == (
+        dt.date(2026, 1, 1) + dt.timedelta(days=IV_START_SECOND_INFUSION_DAYS))
+
+
+def test_late_second_start_infusion_overdue_finding_agrees_with_the_calendar(advisor) -> None:
+    """8B open point: infusion 1 on 2026-01-05, infusion 2 given late on 2026-03-02. The schedule
+    restarts from infusion 2 (next dose 2026-09-02); on 2026-08-01 no dose is overdue."""
+    data = _profile(ocrelizumab={"formulation": "IV", "doses": ["2026-01-05", "2026-03-02"]})
+    data["assessed_on"] = "2026-08-01"
+    drug = advisor.assess(parse_profile(data), ["ocrelizumab"]).for_drug("ocrelizumab")
+    assert "ocrelizumab.schedule.dose-overdue" not in {f.rule_id for f in drug.findings}
+    nxt = next(s for s in drug.schedule if s.event.startswith("next dose"))
+    assert nxt.due == dt.date(2026, 9, 2) and nxt.status in ("upcoming", "check_first")
