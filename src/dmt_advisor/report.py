@@ -92,9 +92,11 @@ def findings_shown(item: DrugAssessment, audience: Audience) -> list[Finding]:
 
 
 def schedule_shown(item: DrugAssessment) -> list[ScheduleItem]:
-    """Dosing dates only for a drug that may be given; a dose on hold is always said."""
+    """Dosing items only for a drug that may be given (a deferred dose on hold is listed with
+    what holds it); for a drug not advised, nothing: a held item would still say how it is
+    given, and the verdict already says why it is not (issue 12 item 5)."""
     if item.verdict in NOT_ADVISED:
-        return [s for s in item.schedule if s.status == "on_hold"]
+        return []
     return list(item.schedule)
 
 
