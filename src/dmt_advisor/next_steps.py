@@ -52,7 +52,7 @@ def _applies(item: DrugAssessment, verdicts: set[str], categories: set[str] | No
             and (categories is None or f.category in categories)]
 
 
-def _clip(text: str, limit: int = 160) -> str:
+def clip(text: str, limit: int = 160) -> str:
     """A long finding summary cut at a word, so a step stays one or two lines."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "..."
@@ -69,7 +69,7 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
 
     if item.verdict in NOT_ADVISED:
         for f in _applies(item, set(NOT_ADVISED)):
-            first.append(NextStep("now", f"Do not start {drug}: {_clip(f.summary)}",
+            first.append(NextStep("now", f"Do not start {drug}: {clip(f.summary)}",
                                   f.patient_summary, rule_ids=(f.rule_id,)))
         first.append(NextStep("now", f"Discuss other treatment options; {drug} is not advised "
                               "for this patient as recorded.",
@@ -83,17 +83,17 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
             dated.append(NextStep(
                 s.ends.isoformat(),
                 f"Earliest first dose {s.ends.isoformat()}: {s.span} after "
-                f"{field_words(s.field)} ({s.since.isoformat()}). {_clip(f.summary)}",
+                f"{field_words(s.field)} ({s.since.isoformat()}). {clip(f.summary)}",
                 f"The earliest date treatment could start is {s.ends.isoformat()}.",
                 s.ends, (f.rule_id,)))
         else:
-            first.append(NextStep("now", f"Deferred: {_clip(f.summary)} No earliest date can "
+            first.append(NextStep("now", f"Deferred: {clip(f.summary)} No earliest date can "
                                   "be given from the rules.", f.patient_summary,
                                   rule_ids=(f.rule_id,)))
 
     workup = _applies(item, {"workup_required"})
     for f in workup:
-        first.append(NextStep("before a decision", _clip(f.summary), f.patient_summary,
+        first.append(NextStep("before a decision", clip(f.summary), f.patient_summary,
                               rule_ids=(f.rule_id,)))
     missing: list[NextStep] = []
     if item.missing:
@@ -114,17 +114,17 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
             if s.ends > on:
                 dated.append(NextStep(
                     s.ends.isoformat(), f"First dose before {s.ends.isoformat()}, when {what} "
-                    f"({s.since.isoformat()}) is {s.span} ago. {_clip(f.summary)}",
+                    f"({s.since.isoformat()}) is {s.span} ago. {clip(f.summary)}",
                     f"Your team aims to give the first dose before {s.ends.isoformat()}.",
                     s.ends, (f.rule_id,)))
             else:
                 first.append(NextStep(
                     "now", f"No further delay: {what} was on {s.since.isoformat()} "
-                    f"({s.span} passed on {s.ends.isoformat()}). {_clip(f.summary)}",
+                    f"({s.span} passed on {s.ends.isoformat()}). {clip(f.summary)}",
                     f.patient_summary, rule_ids=(f.rule_id,)))
         if not gaps:
             first.append(NextStep("before the first dose" if f.category in (
-                "workup", "switching") else "now", _clip(f.summary), f.patient_summary,
+                "workup", "switching") else "now", clip(f.summary), f.patient_summary,
                 rule_ids=(f.rule_id,)))
 
     for s in item.schedule:

@@ -26,7 +26,7 @@ from dmt_advisor.assessment import (
     Finding,
 )
 from dmt_advisor.field_words import field_words
-from dmt_advisor.next_steps import NextStep, clinician_lines, patient_lines
+from dmt_advisor.next_steps import NextStep, clinician_lines, clip, patient_lines
 from dmt_advisor.profile import Profile
 from dmt_advisor.report import (
     CATEGORY_TITLE,
@@ -224,6 +224,8 @@ def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) 
             if step.kind == "missing" and item.missing:  # the checklist below lists them
                 line = (f"{step.when[0].upper()}{step.when[1:]}: record the "
                         f"{len(item.missing)} missing answer(s) in the checklist below.")
+            for finding in reasons.get(i, []):  # a finding needing attention is said in full
+                line = line.replace(clip(finding.summary), " ".join(finding.summary.split()))
             pdf.line_text(f"{i + 1}. {line}", indent=2)
             for finding in reasons.get(i, []):
                 _reason(pdf, finding)

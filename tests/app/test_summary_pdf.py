@@ -23,7 +23,7 @@ from dmt_advisor.advisor import default_advisor
 from dmt_advisor.field_words import field_words
 from dmt_advisor.next_steps import next_steps
 from dmt_advisor.profile import load_profile
-from dmt_advisor.report import Audience, render_summary_markdown
+from dmt_advisor.report import Audience, findings_shown, render_summary_markdown
 from dmt_advisor.summary_pdf import latin1, render_summary_pdf
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
@@ -201,3 +201,14 @@ def test_a_deferred_dose_on_hold_is_a_next_step_with_its_release() -> None:
     assert "by time alone from 2026-11-29" in steps
     patient = " ".join(pages_text(render(path, Audience.patient)[0]))
     assert "Starting treatment is on hold for now" in patient
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_what_needs_attention_is_said_in_full_on_page_1(path: Path) -> None:
+    """Condensing never cuts a finding that needs attention: its whole summary is on page 1."""
+    data, assessment = render(path, Audience.clinician)
+    first = pages_text(data)[0]
+    for item in assessment.assessments:
+        for f in findings_shown(item, Audience.clinician):
+            if f.verdict not in ("info", "eligible"):
+                assert " ".join(latin1(f.summary).split()) in first, f.rule_id
