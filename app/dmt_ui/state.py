@@ -229,13 +229,20 @@ def load_upload(data: bytes, source: str) -> bool:
 # ---- replacing the patient on screen asks first when there is unsaved work ----------------
 
 def request(action: str, arg: str = "", data: bytes = b"") -> None:
-    """Run `action` (example | upload | new) now, or ask first when work would be lost."""
+    """Run `action` (example | upload | fhir | new) now, or ask first when work would be lost."""
     if unsaved_work():
         st.session_state.pending = (action, arg, data)
         if action == "upload":
             st.session_state.upload_gen = st.session_state.get("upload_gen", 0) + 1
         return
     _run(action, arg, data)
+
+
+def request_draft(action: str, source: str, draft: dict[str, Any], notice: str) -> None:
+    """Replace the patient with a draft made elsewhere (a FHIR import), asking first when
+    work would be lost, like `request`."""
+    st.session_state.draft_pending = (draft, notice)
+    request(action, source)
 
 
 def confirm_pending() -> None:
@@ -246,7 +253,11 @@ def confirm_pending() -> None:
 
 
 def cancel_pending() -> None:
+    pending = st.session_state.get("pending")
     st.session_state.pending = None
+    if pending and pending[0] == "fhir":  # its mapped/not-mapped report is not the patient's
+        st.session_state.draft_pending = None
+        st.session_state.fhir_import = None
 
 
 def _run(action: str, arg: str, data: bytes) -> None:
@@ -257,6 +268,11 @@ def _run(action: str, arg: str, data: bytes) -> None:
             st.session_state.notice = ("error", f"Could not load the example {arg!r}: {exc}")
     elif action == "upload":
         load_upload(data, arg)
+    elif action == "fhir":
+        made = st.session_state.get("draft_pending")
+        st.session_state.draft_pending = None
+        if made is not None:
+            set_draft(*made)
     else:
         new_profile()
 

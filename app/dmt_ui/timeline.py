@@ -53,7 +53,7 @@ def doses(profile: Profile, drug: str) -> list[dt.date]:
 def relevant(profile: Profile, item: DrugAssessment) -> bool:
     """On or starting this drug: doses recorded, dates planned, or it is the current DMT."""
     current = profile.treatment.current
-    return bool(doses(profile, item.drug) or item.schedule
+    return bool(doses(profile, item.drug) or schedule_shown(item)
                 or (current is not None and current.drug.value == item.drug))
 
 
@@ -155,10 +155,17 @@ def _canonical(lane: str) -> str:
 def schedule_table(item: DrugAssessment, patient: bool) -> pd.DataFrame:
     records = []
     for s in schedule_shown(item):
+        held = s.status == "on_hold"
         record: dict[str, object] = {"Event": s.event, "Earliest": s.earliest, "Due": s.due,
-                                     "Latest": s.latest, "Status": s.status,
+                                     "Latest": s.latest,
+                                     "Status": "on hold" if held else s.status,
                                      "Detail": s.detail}
+        if patient and held:
+            record["Detail"] = "On hold for now; your care team will say what has to happen first."
         if not patient:
             record["Rule"] = s.rule_id
+            if any(i.held_by for i in item.schedule):  # what holds a dose and what releases it
+                record["Held by"] = ", ".join(s.held_by)
+                record["Released when"] = s.release
         records.append({k: ("" if v is None else v) for k, v in record.items()})
     return pd.DataFrame(records)

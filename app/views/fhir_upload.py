@@ -3,36 +3,39 @@ and what was not shown field by field (the import never guesses; see docs/fhir.m
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 from dmt_ui import state
 from dmt_ui.fields import profile_to_draft
 
 from dmt_advisor.fhir import FhirImportError, ImportResult, import_bundle
+from dmt_advisor.safe_load import InputError, decode, load_json
 
 ss = st.session_state
 
 
 def _uploaded() -> None:
+    """Import the Bundle (bounded JSON parse, as for a profile upload); a complete profile
+    replaces the patient on screen, after asking first when there is unsaved work (issue 12)."""
     file = ss.get("fhir_upload")
     if file is None:
         return
     try:
-        result = import_bundle(json.loads(file.getvalue().decode("utf-8", errors="replace")),
-                               state.today(), source=file.name)
-    except (json.JSONDecodeError, FhirImportError) as exc:
+        bundle = load_json(decode(file.getvalue()))
+        result = import_bundle(bundle, state.today(), source=file.name)
+    except (InputError, FhirImportError) as exc:
         ss.fhir_import = None
-        ss.notice = ("error", f"{file.name}: not a FHIR R4 Bundle we can read ({exc})")
+        ss.notice = ("error", f"{file.name}: not a FHIR R4 Bundle we can read ({exc}). "
+                     "Nothing was loaded; the profile on screen is unchanged.")
         return
     ss.fhir_import = result
-    if result.profile is not None:
-        state.set_draft(profile_to_draft(result.profile),
-                        f"Imported {file.name} (FHIR): {len(result.mapped)} field(s) mapped, "
-                        f"{len(result.not_mapped)} item(s) not mapped; see below.")
-    else:
+    if result.profile is None:
         ss.notice = ("error", f"{file.name} (FHIR) does not make a complete profile: "
                      + "; ".join(result.problems) + ". Nothing was loaded; see below.")
+        return
+    notice = (f"Imported {file.name} (FHIR): {len(result.mapped)} field(s) mapped, "
+              f"{len(result.not_mapped)} item(s) not mapped; see below.")
+    state.request_draft("fhir", f"{file.name} (FHIR import)", profile_to_draft(result.profile),
+                        notice)
 
 
 def render() -> None:

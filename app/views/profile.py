@@ -71,7 +71,7 @@ with st.container(border=True):
 pending = ss.get("pending")
 if pending:
     what = {"example": f"the example patient '{pending[1]}'", "upload": pending[1],
-            "new": "a new, empty profile"}[pending[0]]
+            "fhir": pending[1], "new": "a new, empty profile"}[pending[0]]
     with st.container(border=True, key="confirm_replace"):
         st.warning(f"The profile on screen has unsaved changes. Replace it with {what}? "
                    "Download it first to keep it.", icon=":material/warning:")

@@ -7,6 +7,7 @@ import streamlit as st
 from dmt_ui import state, timeline
 from dmt_ui.look import badge_markdown
 
+from dmt_advisor.next_steps import NOT_ADVISED
 from dmt_advisor.report import PATIENT_NOTE, Audience, schedule_shown
 
 profile, assessment, audience = state.page_start(
@@ -20,7 +21,12 @@ for item in assessment.assessments:
     doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
     st.header(item.drug, anchor=False, divider="gray")
     st.markdown(badge_markdown(item.verdict, audience))
-    if not timeline.relevant(profile, item):
+    if item.verdict in NOT_ADVISED:  # item 5: no dosing dates, no how-it-is-given
+        st.caption(f"No dosing dates: {item.drug} is not advised for this patient as recorded "
+                   "(see the recommendation for why)." if not patient else
+                   f"No dates are planned: {item.drug} is not advised for you as things are "
+                   "recorded. Your clinician will talk with you about other options.")
+    elif not timeline.relevant(profile, item):
         st.caption(f"No {item.drug} dose is recorded and none is planned by this assessment.")
     frame = pd.DataFrame([r.as_record() for r in rows])
     words = timeline.describe(rows, assessment.assessed_on)
@@ -37,8 +43,13 @@ for item in assessment.assessments:
 
     if schedule_shown(item):
         st.markdown("**Scheduled**" if not patient else "**Next dates**")
+        if any(s.status == "on_hold" for s in item.schedule):
+            st.warning("Doses on hold: no date is shown as due while a stop signal stands. "
+                       + ("The table names the rules holding them and what releases them."
+                          if not patient else "Your care team will tell you what has to "
+                          "happen first."), icon=":material/pause_circle:")
         st.dataframe(timeline.schedule_table(item, patient), hide_index=True, width="stretch")
-    else:
+    elif item.verdict not in NOT_ADVISED:
         st.caption("No scheduled dates from the rules for this profile yet.")
 
     checks = [f for f in item.findings if f.category in timeline.CHECK_CATEGORIES]

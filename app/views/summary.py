@@ -71,8 +71,9 @@ with st.container(border=True):
             st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)))
         for note in item.notes if not patient else []:
             st.caption(note)
-        for category in CATEGORY_ORDER:
-            findings = shown_in(item, audience, category)
+        for category in CATEGORY_ORDER:  # patients read each thing once (not again after steps)
+            findings = [f for f in shown_in(item, audience, category)
+                        if not patient or f.patient_summary not in lines]
             if not findings:
                 continue
             title = (PATIENT_CATEGORY_TITLE if patient else CATEGORY_TITLE)[category]
@@ -86,7 +87,7 @@ with st.container(border=True):
                             f"  :gray[Source: {'; '.join(citation_text(c) for c in f.citations)}"
                             f".]")
         if item.missing:
-            if patient:
+            if patient and not any(s.kind == "missing" for s in steps.get(item.drug, [])):
                 st.caption("Some information is not recorded yet; your care team may ask "
                            "about it.")
             else:

@@ -9,6 +9,7 @@ is evaluated here and no clinical number is written here: every span is the cite
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from dmt_advisor.assessment import Assessment, DrugAssessment, Finding, ScheduleItem
@@ -30,6 +31,7 @@ class NextStep:
     patient: str | None            # plain wording; None: not for the patient text
     date: dt.date | None = None
     rule_ids: tuple[str, ...] = field(default_factory=tuple)
+    kind: str = ""                 # "held", "missing" (layout hints for the views), or ""
 
 
 def next_steps(assessment: Assessment, profile: Profile,
@@ -50,10 +52,10 @@ def _applies(item: DrugAssessment, verdicts: set[str], categories: set[str] | No
             and (categories is None or f.category in categories)]
 
 
-def _clip(text: str) -> str:
-    """The first sentence (up to the first colon's clause) of a long finding summary."""
+def clip(text: str, limit: int = 160) -> str:
+    """A long finding summary cut at a word, so a step stays one or two lines."""
     text = " ".join(text.split())
-    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
+    return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "..."
 
 
 def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[NextStep]:
@@ -67,12 +69,12 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
 
     if item.verdict in NOT_ADVISED:
         for f in _applies(item, set(NOT_ADVISED)):
-            first.append(NextStep("now", f"Do not start {drug}: {_clip(f.summary)}",
+            first.append(NextStep("now", f"Do not start {drug}: {clip(f.summary)}",
                                   f.patient_summary, rule_ids=(f.rule_id,)))
         first.append(NextStep("now", f"Discuss other treatment options; {drug} is not advised "
                               "for this patient as recorded.",
                               "Talk with your clinician about other options."))
-        return first + _held(item)
+        return first  # no doses, held or not, of a drug that is not advised (item 5)
 
     for f in _applies(item, {"deferred"}):
         windows = [s for s in by_rule.get(f.rule_id, []) if s.op == "within_last"]
@@ -81,17 +83,17 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
             dated.append(NextStep(
                 s.ends.isoformat(),
                 f"Earliest first dose {s.ends.isoformat()}: {s.span} after "
-                f"{field_words(s.field)} ({s.since.isoformat()}). {_clip(f.summary)}",
+                f"{field_words(s.field)} ({s.since.isoformat()}). {clip(f.summary)}",
                 f"The earliest date treatment could start is {s.ends.isoformat()}.",
                 s.ends, (f.rule_id,)))
         else:
-            first.append(NextStep("now", f"Deferred: {_clip(f.summary)} No earliest date can "
+            first.append(NextStep("now", f"Deferred: {clip(f.summary)} No earliest date can "
                                   "be given from the rules.", f.patient_summary,
                                   rule_ids=(f.rule_id,)))
 
     workup = _applies(item, {"workup_required"})
     for f in workup:
-        first.append(NextStep("before a decision", _clip(f.summary), f.patient_summary,
+        first.append(NextStep("before a decision", clip(f.summary), f.patient_summary,
                               rule_ids=(f.rule_id,)))
     missing: list[NextStep] = []
     if item.missing:
@@ -100,7 +102,7 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
                                 else "when possible",
                                 f"Record the {len(item.missing)} missing answer(s): {names}.",
                                 "Some tests or answers are still needed; your care team will "
-                                "arrange them."))
+                                "arrange them.", kind="missing"))
     if item.verdict == "workup_required":  # what blocks the decision comes first
         first += missing
         missing = []
@@ -112,17 +114,17 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
             if s.ends > on:
                 dated.append(NextStep(
                     s.ends.isoformat(), f"First dose before {s.ends.isoformat()}, when {what} "
-                    f"({s.since.isoformat()}) is {s.span} ago. {_clip(f.summary)}",
+                    f"({s.since.isoformat()}) is {s.span} ago. {clip(f.summary)}",
                     f"Your team aims to give the first dose before {s.ends.isoformat()}.",
                     s.ends, (f.rule_id,)))
             else:
                 first.append(NextStep(
                     "now", f"No further delay: {what} was on {s.since.isoformat()} "
-                    f"({s.span} passed on {s.ends.isoformat()}). {_clip(f.summary)}",
+                    f"({s.span} passed on {s.ends.isoformat()}). {clip(f.summary)}",
                     f.patient_summary, rule_ids=(f.rule_id,)))
         if not gaps:
             first.append(NextStep("before the first dose" if f.category in (
-                "workup", "switching") else "now", _clip(f.summary), f.patient_summary,
+                "workup", "switching") else "now", clip(f.summary), f.patient_summary,
                 rule_ids=(f.rule_id,)))
 
     for s in item.schedule:
@@ -136,7 +138,9 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
             continue
         window = ", ".join(f"{k} {v.isoformat()}" for k, v in
                            (("earliest", s.earliest), ("due", s.due), ("latest", s.latest)) if v)
-        status = f" ({s.status})" if s.status in ("overdue", "due") else ""
+        status = (f" ({s.status})" if s.status in ("overdue", "due") else
+                  " (check first: a stop or hold signal is not ruled out, or a precaution "
+                  "needs a decision)" if s.status == "check_first" else "")
         dated.append(NextStep(when.isoformat(), f"{s.event[0].upper()}{s.event[1:]}: "
                               f"{window}{status}.", _patient_dose(s), when,
                               (s.rule_id,) if s.rule_id else ()))
@@ -144,16 +148,37 @@ def steps_for(item: DrugAssessment, on: dt.date, spans: list[RuleSpan]) -> list[
     return first + _held(item) + dated + missing
 
 
+_RELEASE_ALL = "Released only when none of these applies any more: "
+_BY_TIME = re.compile(r"\((by time alone from \d{4}-\d{2}-\d{2}; check again then)\)$")
+
+
+def _release_words(release: str | None, held_by: tuple[str, ...]) -> str:
+    """What releases a hold, short: the holding rules are named (their findings are listed with
+    the verdict), plus the date from which time alone may release it."""
+    if not release:
+        return "The rules give nothing that releases it; the clinician decides."
+    if not release.startswith(_RELEASE_ALL) or not held_by:
+        return release
+    by_time = _BY_TIME.search(release)
+    tail = f"; {by_time.group(1)}" if by_time else ""
+    return f"Released when {', '.join(held_by)} no longer applies{tail}."
+
+
 def _held(item: DrugAssessment) -> list[NextStep]:
-    out = []
+    """Doses on hold, one step per reason: what is held, by which rules, what releases it."""
+    groups: dict[tuple[tuple[str, ...], str | None], list[ScheduleItem]] = {}
     for s in item.schedule:
-        if s.status != "on_hold":
-            continue
-        by = ", ".join(s.held_by) or "a finding above"
-        release = f" Released when: {s.release}" if s.release else ""
-        out.append(NextStep("on hold", f"On hold: {s.event} (held by {by}).{release}",
-                            "Your next dose is on hold for now; your care team will tell you "
-                            "what has to happen first.", rule_ids=tuple(s.held_by)))
+        if s.status == "on_hold":
+            groups.setdefault((tuple(s.held_by), s.release), []).append(s)
+    out = []
+    for (held_by, release), items in groups.items():
+        events = "; ".join(s.event for s in items)
+        starting = all(s.event.lower().startswith(("start dose", "first dose")) for s in items)
+        out.append(NextStep(
+            "on hold", f"{events[0].upper()}{events[1:]}. {_release_words(release, held_by)}",
+            ("Starting treatment" if starting else "Your next dose") + " is on hold for now; "
+            "your care team will tell you what has to happen first.",
+            rule_ids=held_by, kind="held"))
     return out
 
 

@@ -92,9 +92,11 @@ def findings_shown(item: DrugAssessment, audience: Audience) -> list[Finding]:
 
 
 def schedule_shown(item: DrugAssessment) -> list[ScheduleItem]:
-    """Dosing dates only for a drug that may be given; a dose on hold is always said."""
+    """Dosing items only for a drug that may be given (a deferred dose on hold is listed with
+    what holds it); for a drug not advised, nothing: a held item would still say how it is
+    given, and the verdict already says why it is not (issue 12 item 5)."""
     if item.verdict in NOT_ADVISED:
-        return [s for s in item.schedule if s.status == "on_hold"]
+        return []
     return list(item.schedule)
 
 
@@ -178,13 +180,14 @@ def _patient_drug(item: DrugAssessment, titles: dict[Category, str] | None = Non
         out += ["### What happens next", ""]
         out += [f"{i}. {line}" for i, line in enumerate(lines, 1)]
         out.append("")
-    for category in CATEGORY_ORDER:
-        findings = shown_in(item, Audience.patient, category)
+    for category in CATEGORY_ORDER:  # each thing said once: not again after the next steps
+        findings = [f for f in shown_in(item, Audience.patient, category)
+                    if f.patient_summary not in lines]
         if findings:
             out += [f"### {(titles or CATEGORY_TITLE)[category]}", ""]
             out += [f"- {f.patient_summary}" for f in findings]
             out.append("")
-    if item.missing:
+    if item.missing and not any(s.kind == "missing" for s in steps or []):
         out += ["Some information is not recorded yet; your care team may ask about it.", ""]
     return out
 

@@ -13,6 +13,7 @@ fpdf2's built-in Helvetica needs no font file; text is folded to Latin-1 with st
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -25,7 +26,7 @@ from dmt_advisor.assessment import (
     Finding,
 )
 from dmt_advisor.field_words import field_words
-from dmt_advisor.next_steps import NextStep, clinician_lines, patient_lines
+from dmt_advisor.next_steps import NextStep, clinician_lines, clip, patient_lines
 from dmt_advisor.profile import Profile
 from dmt_advisor.report import (
     CATEGORY_TITLE,
@@ -156,8 +157,25 @@ def _finding(pdf: _Summary, finding: Finding, with_reason: bool) -> None:
 
 
 def _checklist(pdf: _Summary, lines: list[str]) -> None:
-    for line in lines:
-        pdf.line_text(f"[  ]  {line}", indent=2)
+    """Tick boxes; a long list in two columns (tests on the left, then questions)."""
+    if len(lines) <= 5:
+        for line in lines:
+            pdf.line_text(f"[  ]  {line}", indent=2)
+        return
+    half = -(-len(lines) // 2)
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
+    top = pdf.get_y()
+    bottoms = []
+    for col, chunk in enumerate((lines[:half], lines[half:])):
+        pdf.set_y(top)
+        for line in chunk:
+            pdf.set_x(pdf.l_margin + 2 + col * width)
+            pdf.set_font("Helvetica", "", BODY)
+            pdf.set_text_color(*INK)
+            pdf.multi_cell(width - 4, BODY * 0.43, latin1(f"[  ]  {line}"),
+                           new_x=XPos.LEFT, new_y=YPos.NEXT, align="L")
+        bottoms.append(pdf.get_y())
+    pdf.set_y(max(bottoms))
 
 
 def _plan_box(pdf: _Summary, size: float, title: str = "Plan agreed",
@@ -177,55 +195,96 @@ def _plan_box(pdf: _Summary, size: float, title: str = "Plan agreed",
                       "   Date: ____________", size=size)
 
 
+def _reason(pdf: _Summary, finding: Finding) -> None:
+    """Why (the patient facts) and where from (the citations) of one finding, indented."""
+    pdf.line_text("Because " + "; ".join(finding.because) + ".", indent=5)
+    pdf.line_text("Source: " + "; ".join(_short_cite(c) for c in finding.citations)
+                  + (f". Not confirmed: {finding.uncertain}" if finding.uncertain else "."),
+                  size=SMALL, color=MUTED, indent=5)
+
+
 def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
+    """The verdict, the numbered next steps (each with the reason and source of the finding
+    it comes from, said once), the findings no step covers, and the missing-data checklist."""
     pdf.verdict_bar(f"{item.drug}: {VERDICT_LABEL[item.verdict]}", item.verdict)
-    if steps:
-        pdf.heading("Next steps")
-        _numbered(pdf, clinician_lines(steps), BODY)
     attention = [f for f in findings_shown(item, Audience.clinician)
                  if f.verdict not in ("info", "eligible")]
-    if attention:
+    by_rule = {f.rule_id: f for f in attention}
+    # each finding's reason goes under the first step that says it (a held dose only names it)
+    reasons: dict[int, list[Finding]] = {}
+    explained: set[str] = set()
+    for i, step in sorted(enumerate(steps), key=lambda pair: pair[1].kind == "held"):
+        for rule_id in step.rule_ids:
+            if rule_id in by_rule and rule_id not in explained:
+                explained.add(rule_id)
+                reasons.setdefault(i, []).append(by_rule[rule_id])
+    if steps:
+        pdf.heading("Next steps")
+        for i, (step, line) in enumerate(zip(steps, clinician_lines(steps), strict=True)):
+            if step.kind == "missing" and item.missing:  # the checklist below lists them
+                line = (f"{step.when[0].upper()}{step.when[1:]}: record the "
+                        f"{len(item.missing)} missing answer(s) in the checklist below.")
+            for finding in reasons.get(i, []):  # a finding needing attention is said in full
+                line = line.replace(clip(finding.summary), " ".join(finding.summary.split()))
+            pdf.line_text(f"{i + 1}. {line}", indent=2)
+            for finding in reasons.get(i, []):
+                _reason(pdf, finding)
+            pdf.ln(0.6)
+    rest = [f for f in attention if f.rule_id not in explained]
+    if rest:
         pdf.heading("Needs attention")
-        for finding in attention:
+        for finding in rest:
             _finding(pdf, finding, with_reason=True)
     if item.missing:
         pdf.heading("Missing data: tests and questions")
         _checklist(pdf, missing_checklist(item))
 
 
+_SENTENCE_END = re.compile(r"[a-z0-9)]\. (?=[A-Z])")
+
+
+def _one_line(text: str, limit: int) -> str:
+    """A finding summary for the details page: its first sentence, cut at a word if long."""
+    text = " ".join(text.split())
+    end = _SENTENCE_END.search(text, 40)
+    if end and end.start() < limit:
+        return text[:end.start() + 2]
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 3]
+    for stop in ("; ", ": ", ", "):  # end at a clause rather than mid-phrase
+        cut = head.rfind(stop)
+        if cut >= 40:
+            return head[:cut] + " ..."
+    return head.rsplit(" ", 1)[0] + " ..."
+
+
 def _details(pdf: _Summary, profile: Profile, assessment: Assessment,
-             sources_placed: bool) -> None:
-    """Page 2: everything else, on purpose, so page 1 stays the consultation."""
+             sources_placed: bool, limit: int) -> None:
+    """Page 2, on purpose, so page 1 stays the consultation: what was also checked (one line
+    per finding with its citations; the full text is in the app and the Markdown summary), the
+    facts recorded in words, and the sources when page 1 had no room for them."""
     pdf.add_page()
     pdf.line_text("Details (page 2 of the consultation summary)", size=13, style="B")
     for item in assessment.assessments:
         info = [f for f in findings_shown(item, Audience.clinician)
                 if f.verdict in ("info", "eligible")]
-        if info:
-            pdf.heading(f"{item.drug}: also checked")
-            for category in CATEGORY_ORDER:
-                rows = [f for f in info if f.category == category]
-                if rows:
-                    for i, f in enumerate(rows):
-                        lead = f"{CATEGORY_TITLE[category]}: " if i == 0 else ""
-                        cites = "; ".join(f"{c.source} §{c.section}" for c in f.citations)
-                        pdf.line_text(f"- {lead}{f.summary} [{cites}]", height=3.95)
+        if not info:
+            continue
+        pdf.heading(f"{item.drug}: also checked ({len(info)} information finding(s), first "
+                    "sentence each; full text in the app)")
+        for category in CATEGORY_ORDER:
+            rows = [f for f in info if f.category == category]
+            if not rows:
+                continue
+            pdf.line_text(CATEGORY_TITLE[category], style="B", height=4.6)
+            for f in rows:
+                cites = "; ".join(dict.fromkeys(f"{c.source} §{c.section}" for c in f.citations))
+                pdf.line_text(f"- {_one_line(f.summary, limit)} [{cites}]", indent=2,
+                              height=4.2)
     pdf.heading("Facts recorded")
-    rows = profile_facts(profile)
-    per = -(-len(rows) // 3)
-    width = (pdf.w - pdf.l_margin - pdf.r_margin) / 3
-    y0 = pdf.get_y()
-    bottoms = []
-    for col, chunk in enumerate((rows[:per], rows[per:2 * per], rows[2 * per:])):
-        pdf.set_xy(pdf.l_margin + col * width, y0)
-        for path, value in chunk:
-            pdf.set_x(pdf.l_margin + col * width)
-            pdf.set_font("Helvetica", "", SMALL)
-            pdf.set_text_color(*INK)
-            pdf.multi_cell(width - 3, 3.4, latin1(f"{field_words(path)}: {value}"),
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        bottoms.append(pdf.get_y())
-    pdf.set_y(max(bottoms))
+    facts = "; ".join(f"{field_words(path)}: {value}" for path, value in profile_facts(profile))
+    pdf.line_text(facts + ".", size=SMALL, height=3.5)
     if not sources_placed:
         _sources(pdf, assessment)
 
@@ -253,12 +312,13 @@ def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) ->
         pdf.heading("What happens next", size=size + 1.5)
         _numbered(pdf, lines, size)
     for category in CATEGORY_ORDER:
-        findings = shown_in(item, Audience.patient, category)
+        findings = [f for f in shown_in(item, Audience.patient, category)
+                    if f.patient_summary not in lines]  # said once, in the next steps
         if findings:
             pdf.heading(PATIENT_CATEGORY_TITLE[category], size=size + 1.5)
             for finding in findings:
                 pdf.line_text("- " + finding.patient_summary, size=size, indent=2)
-    if item.missing:
+    if item.missing and not any(s.kind == "missing" for s in steps):
         pdf.ln(1)
         pdf.line_text("Some information is not recorded yet; your care team may ask about it.",
                       size=size, style="I")
@@ -278,22 +338,45 @@ def render_summary_pdf(profile: Profile, assessment: Assessment,
               f"{assessment.assessed_on.isoformat()} ({assessment.jurisdiction.value} labels); "
               f"prepared {prepared}. Decision support from cited label rules; the decision is "
               "made by the patient with their clinician.")
+    if audience is Audience.patient:
+        return _patient_pdf(footer, profile, assessment, steps, prepared, patient_label, clinic)
+    for limit in DETAIL_LIMITS:  # the longest first-sentence cut that keeps page 2 one page
+        pdf = _clinician_pdf(footer, profile, assessment, steps, prepared, patient_label,
+                             clinic, limit)
+        if pdf.page_no() <= 2:
+            break
+    return bytes(pdf.output())
+
+
+DETAIL_LIMITS = (150, 110, 80, 60)  # characters of each information finding on page 2
+
+
+def _patient_pdf(footer: str, profile: Profile, assessment: Assessment,
+                 steps: dict[str, list[NextStep]], prepared: str, patient_label: str,
+                 clinic: str) -> bytes:
     pdf = _Summary(footer)
     pdf.alias_nb_pages()
     pdf.add_page()
-    if audience is Audience.patient:
-        _header(pdf, "Your treatment information", patient_label, clinic, assessment, prepared,
-                PATIENT_BODY)
-        pdf.line_text(PATIENT_NOTE, size=PATIENT_BODY, style="I")
-        pdf.ln(2)
-        for item in assessment.assessments:
-            _patient_drug(pdf, item, steps.get(item.drug, []))
-        _plan_box(pdf, PATIENT_BODY, "My questions and notes", signature=False)
-        return bytes(pdf.output())
+    _header(pdf, "Your treatment information", patient_label, clinic, assessment, prepared,
+            PATIENT_BODY)
+    pdf.line_text(PATIENT_NOTE, size=PATIENT_BODY, style="I")
+    pdf.ln(2)
+    for item in assessment.assessments:
+        _patient_drug(pdf, item, steps.get(item.drug, []))
+    _plan_box(pdf, PATIENT_BODY, "My questions and notes", signature=False)
+    return bytes(pdf.output())
+
+
+def _clinician_pdf(footer: str, profile: Profile, assessment: Assessment,
+                   steps: dict[str, list[NextStep]], prepared: str, patient_label: str,
+                   clinic: str, limit: int) -> _Summary:
+    pdf = _Summary(footer)
+    pdf.alias_nb_pages()
+    pdf.add_page()
     _header(pdf, "Consultation summary", patient_label, clinic, assessment, prepared, BODY)
     for item in assessment.assessments:
         _clinician_drug(pdf, item, steps.get(item.drug, []))
     _plan_box(pdf, BODY)
     placed = _sources(pdf, assessment, only_if_fits=True)
-    _details(pdf, profile, assessment, placed)
-    return bytes(pdf.output())
+    _details(pdf, profile, assessment, placed, limit)
+    return pdf

@@ -153,7 +153,10 @@ def test_upload_a_profile_and_a_bad_one() -> None:
     assert "Nothing was loaded from bad.yaml" in at.error[0].value
     assert at.session_state.draft["screening.hbsag"] == "positive"  # kept as it was
     # the failed file's name is not left beside the verdict of the patient still on screen
-    assert [u.value for u in at.get("file_uploader")] == [None]
+    # (every uploader on the page, the FHIR import's included, is empty)
+    uploaders = at.get("file_uploader")
+    assert [u.key for u in uploaders] == ["profile_upload_2", "fhir_upload"]
+    assert [u.value for u in uploaders] == [None, None]
 
 
 def test_download_is_offered_only_for_a_valid_profile() -> None:
@@ -190,3 +193,38 @@ def test_hostile_uploads_get_a_clear_error_and_the_app_keeps_working() -> None:
     assert "Loaded p.yaml" in at.success[0].value
     goto(at, "recommendation")
     assert not at.exception and "Contraindicated" in texts(at)
+
+
+FHIR = ROOT / "tests" / "fixtures" / "fhir" / "ms"
+
+
+def test_a_fhir_import_over_unsaved_work_asks_first() -> None:
+    """Issue 12 item 1 holds for the FHIR import too: the patient on screen is not replaced
+    by a Bundle without asking when it has unsaved changes."""
+    at = start(example="active-hepatitis-b")
+    at.number_input(key=f"{WIDGET}patient.age").set_value(52).run()
+    data = (FHIR / "ms-rrms-new-referral.json").read_bytes()
+    at.file_uploader(key="fhir_upload").set_value(("referral.json", data, "application/json"))
+    at.run()
+    assert not at.exception
+    assert any("unsaved changes" in w.value and "referral.json" in w.value for w in at.warning)
+    assert at.session_state.draft["patient.age"] == 52  # not replaced yet
+    at.button(key="confirm_no").click().run()
+    assert at.session_state.draft["patient.age"] == 52 and not at.session_state.pending
+    assert at.session_state.fhir_import is None  # no mapped report of a bundle not loaded
+    at.file_uploader(key="fhir_upload").set_value(("referral2.json", data, "application/json"))
+    at.run()
+    at.button(key="confirm_yes").click().run()
+    assert "Imported referral2.json (FHIR)" in at.success[0].value
+    assert at.session_state.draft["screening.hbsag"] == "negative"
+
+
+def test_a_hostile_fhir_file_is_refused_by_the_bounded_parser() -> None:
+    at = start(example="active-hepatitis-b")
+    for name, data in (("deep.json", b"[" * 5000 + b"]" * 5000),
+                       ("dup.json", b'{"resourceType": "Bundle", "resourceType": "Patient"}'),
+                       ("latin1.json", b'{"resourceType": "B\xe9"}')):
+        at.file_uploader(key="fhir_upload").set_value((name, data, "application/json")).run()
+        assert not at.exception, name
+        assert f"{name}: not a FHIR R4 Bundle we can read" in at.error[0].value, name
+        assert at.session_state.draft["screening.hbsag"] == "positive"  # unchanged

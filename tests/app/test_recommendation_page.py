@@ -88,3 +88,21 @@ def test_a_drug_not_advised_drops_how_it_is_given() -> None:
         for word in ("How it is given", "Administration", "drip", "premedicate",
                      "infusion takes"):
             assert word not in text, (audience, word)
+
+
+def test_next_steps_show_doses_on_hold_with_what_releases_them() -> None:
+    """Issue 12 item 4: a dose on hold is a next step naming what holds it and what releases
+    it; a drug not advised has no held dose in its steps (item 5)."""
+    at = goto(start(example="cis-recent-live-vaccine"), "recommendation")
+    text = texts(at)
+    steps = text.split("Next steps")[1].split("Needs attention")[0]
+    assert "On hold: Start dose (IV)" in steps and "first dose (SC" in steps
+    assert ("Released when ocrelizumab.workup.live-vaccine-too-recent no longer applies; by "
+            "time alone from 2026-11-29") in steps
+    patient = goto(start(example="cis-recent-live-vaccine", audience="patient"), "recommendation")
+    assert "Starting treatment is on hold for now" in texts(patient)
+    assert "ocrelizumab.workup" not in texts(patient).split("What happens next")[1][:400]
+    for example in ("active-hepatitis-b", "spms-not-active"):
+        for audience in ("clinician", "patient"):
+            text = texts(goto(start(example=example, audience=audience), "recommendation"))
+            assert "On hold" not in text and "on hold" not in text, (example, audience)

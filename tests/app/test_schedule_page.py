@@ -93,5 +93,29 @@ def test_a_switch_shows_the_last_dose_of_the_old_drug_and_the_chart_in_words() -
 
 
 def test_no_dosing_dates_for_a_drug_not_advised() -> None:
-    at = goto(start(example="active-hepatitis-b"), "schedule")
-    assert not at.dataframe and "start dose (IV)" not in texts(at)
+    """Issue 12 item 5: a contraindicated / not-indicated drug gets no dosing dates and no
+    how-it-is-given, not even as a held dose (the calendar holds them; the page says why not)."""
+    for example in ("active-hepatitis-b", "spms-not-active"):
+        held = default_advisor().assess(load_profile(ROOT / "examples" / f"{example}.yaml"))
+        assert all(s.status == "on_hold" for s in held.for_drug("ocrelizumab").schedule)
+        for audience in ("clinician", "patient"):
+            at = goto(start(example=example, audience=audience), "schedule")
+            text = texts(at)
+            assert not at.dataframe and "start dose (IV)" not in text, (example, audience)
+            assert "920 mg" not in text and "300 mg" not in text
+            assert "ocrelizumab is not advised" in text
+            assert not [r for r in chart_data(at) if r.get("kind") in ("due", "window")]
+
+
+def test_a_deferred_dose_on_hold_names_what_holds_it_and_what_releases_it() -> None:
+    at = goto(start(example="cis-recent-live-vaccine"), "schedule")
+    (table,) = at.dataframe
+    frame = table.value
+    assert set(frame["Status"]) == {"on hold"} and (frame["Due"] == "").all()
+    assert (frame["Held by"] == "ocrelizumab.workup.live-vaccine-too-recent").all()
+    assert frame["Released when"].str.contains("by time alone from 2026-11-29").all()
+    assert "Doses on hold" in texts(at)
+    patient = goto(start(example="cis-recent-live-vaccine", audience="patient"), "schedule")
+    (table,) = patient.dataframe
+    assert "Held by" not in table.value.columns
+    assert "ocrelizumab.workup" not in " ".join(map(str, table.value.to_numpy().ravel()))

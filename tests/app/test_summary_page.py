@@ -65,3 +65,13 @@ def test_summary_waits_for_a_valid_profile() -> None:
     at = goto(start(), "summary")
     assert "appears once the profile can be assessed" in texts(at)
     assert not at.get("download_button")
+
+
+def test_patient_summary_on_screen_says_each_thing_once() -> None:
+    """The switch's findings lead the next steps; they are not listed a second time below."""
+    at = goto(start(example="switch-from-natalizumab", audience="patient"), "summary")
+    shown = "\n".join(m.value for m in at.markdown)
+    sentence = "Moving from natalizumab needs a brain scan first"
+    assert shown.count(sentence) == 1, shown.count(sentence)
+    assert "Some tests or answers are still needed" in shown
+    assert "Some information is not recorded yet" not in texts(at)

@@ -23,7 +23,7 @@ from dmt_advisor.advisor import default_advisor
 from dmt_advisor.field_words import field_words
 from dmt_advisor.next_steps import next_steps
 from dmt_advisor.profile import load_profile
-from dmt_advisor.report import Audience, render_summary_markdown
+from dmt_advisor.report import Audience, findings_shown, render_summary_markdown
 from dmt_advisor.summary_pdf import latin1, render_summary_pdf
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
@@ -155,3 +155,60 @@ def test_every_page_renders_to_png(tmp_path: Path) -> None:
 def test_latin1_folds_typography() -> None:
     text = "\u2265 4 weeks \u2013 \u201clive\u201d \u2026 \u00b5 \u2192 x \u2603"
     assert latin1(text) == '>= 4 weeks - "live" ... \u00b5 -> x ?'
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_each_thing_is_said_once(path: Path) -> None:
+    """Compact: no patient sentence twice (steps, then the same finding again), no clinician
+    reason twice (under its step and again under "Needs attention")."""
+    patient, assessment = render(path, Audience.patient)
+    text = " ".join(pages_text(patient))
+    profile = load_profile(path)
+    advisor = default_advisor()
+    md = render_summary_markdown(profile, assessment, Audience.patient,
+                                 steps=next_steps(assessment, profile, advisor.rulebook))
+    for item in assessment.assessments:
+        for finding in item.findings:
+            said = " ".join(latin1(finding.patient_summary).split())[:60]
+            assert text.count(said) <= 1, (finding.rule_id, said)
+            assert " ".join(md.split()).count(" ".join(finding.patient_summary.split())) <= 1
+    clinician, _ = render(path, Audience.clinician)
+    first = pages_text(clinician)[0]
+    for item in assessment.assessments:
+        for finding in item.findings:
+            if finding.verdict not in ("info", "eligible"):
+                because = "Because " + " ".join(latin1("; ".join(finding.because)).split())
+                assert first.count(because + ".") == 1, finding.rule_id
+
+
+def test_not_advised_pdf_has_no_dose_on_hold() -> None:
+    """Issue 12 item 5: the calendar holds the doses of a drug not advised; the summary says
+    why it is not advised and nothing about its doses."""
+    for stem in ("active-hepatitis-b", "spms-not-active"):
+        path = next(p for p in EXAMPLES if p.stem == stem)
+        for audience in Audience:
+            text = " ".join(pages_text(render(path, audience)[0]))
+            for word in ("On hold", "on hold", "then 300 mg", "920 mg, no split", "tart dose"):
+                assert word not in text, (stem, audience, word)
+
+
+def test_a_deferred_dose_on_hold_is_a_next_step_with_its_release() -> None:
+    path = next(p for p in EXAMPLES if p.stem == "cis-recent-live-vaccine")
+    first = pages_text(render(path, Audience.clinician)[0])[0]
+    steps = first.split("Next steps")[1].split("Missing data")[0]
+    assert "On hold: Start dose (IV)" in steps
+    assert "ocrelizumab.workup.live-vaccine-too-recent no longer applies" in steps
+    assert "by time alone from 2026-11-29" in steps
+    patient = " ".join(pages_text(render(path, Audience.patient)[0]))
+    assert "Starting treatment is on hold for now" in patient
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_what_needs_attention_is_said_in_full_on_page_1(path: Path) -> None:
+    """Condensing never cuts a finding that needs attention: its whole summary is on page 1."""
+    data, assessment = render(path, Audience.clinician)
+    first = pages_text(data)[0]
+    for item in assessment.assessments:
+        for f in findings_shown(item, Audience.clinician):
+            if f.verdict not in ("info", "eligible"):
+                assert " ".join(latin1(f.summary).split()) in first, f.rule_id
