@@ -1,5 +1,5 @@
 @review
-Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, /work/shared/audits): one scenario per finding fixed in rules
+Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, ../shared/audits/clinical-review-ocrelizumab.md): one scenario per finding fixed in rules
 
   Each scenario is tagged with the review's finding id and fails on rulebook 0.2.0.
 

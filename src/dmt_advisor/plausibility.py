@@ -30,27 +30,6 @@ class Implausible:
     message: str
 
 
-def _event_dates(p: Profile) -> list[tuple[str, dt.date]]:
-    found: list[tuple[str, dt.date]] = []
-    for name in ("last_relapse", "last_new_mri_lesion"):
-        value = getattr(p.activity, name)
-        if value is not None:
-            found.append((f"activity.{name}", value))
-    if p.diagnosis.diagnosed_on is not None:
-        found.append(("diagnosis.diagnosed_on", p.diagnosis.diagnosed_on))
-    found += [(f"vaccinations[{i}].date", v.date) for i, v in enumerate(p.vaccinations)]
-    current = p.treatment.current
-    if current is not None:
-        found += [(f"treatment.current.{n}", getattr(current, n)) for n in ("started", "last_dose")
-                  if getattr(current, n) is not None]
-    found += [(f"treatment.prior[{i}].stopped", t.stopped)
-              for i, t in enumerate(p.treatment.prior) if t.stopped is not None]
-    if p.treatment.ocrelizumab is not None:
-        found += [(f"treatment.ocrelizumab.doses[{i}]", d)
-                  for i, d in enumerate(p.treatment.ocrelizumab.doses)]
-    return found
-
-
 def _born_by(p: Profile) -> dt.date | None:
     """The latest possible birth date: the birth date, else the day the age was last passed."""
     if p.patient.birth_date is not None:
@@ -80,7 +59,7 @@ def check(profile: Profile, today: dt.date, rulebook: Rulebook | None = None
                                f"future (today is {today}); verdicts that depend on time since "
                                "an event would be wrong for today."))
     born = _born_by(p)
-    for path, when in _event_dates(p):
+    for path, when in p.event_dates():
         if born is not None and when < born:
             out.append(Implausible(path, f"{when} is before the patient was born "
                                    f"({'born ' + str(born) if p.patient.birth_date else 'by age'}"

@@ -346,7 +346,7 @@ class Profile(_Section):
             raise _field_error(
                 "patient.age", "disagrees with patient.birth_date on assessed_on; give one"
             )
-        for path, when in self._event_dates():
+        for path, when in self.event_dates():
             if when > self.assessed_on:
                 raise _field_error(
                     path,
@@ -355,8 +355,9 @@ class Profile(_Section):
                 )
         return self
 
-    def _event_dates(self) -> list[tuple[str, dt.date]]:
-        """Every date of something that happened, with its field path."""
+    def event_dates(self) -> list[tuple[str, dt.date]]:
+        """Every date of something that happened, with its field path (validation and the
+        plausibility checks read the same list)."""
         found: list[tuple[str, dt.date]] = []
         for name in ("last_relapse", "last_new_mri_lesion"):
             value = getattr(self.activity, name)
