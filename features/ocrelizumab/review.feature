@@ -388,6 +388,13 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, ../shared/audits/cl
       | EU           | ocrelizumab.pregnancy.eu-contraception             |
       | US           | ocrelizumab.pregnancy.planning-on-ocrelizumab      |
 
+  @review-F37
+  Scenario: SC premedication shows each label's own timing wording
+    Given a female RRMS patient aged 40
+    And treatment.ocrelizumab.formulation is SC
+    When the patient is assessed for ocrelizumab
+    Then the finding ocrelizumab.administration.premedication-sc says "approximately 30 minutes before"
+
   @review-F38
   Scenario: The patient text of the IV infusion time names the 2-hour option
     Given a female RRMS patient aged 40
