@@ -49,7 +49,7 @@ assess: $(STAMP)
 test: $(STAMP) browser $(HC_VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/dmt-advisor lint rules
-	DMT_ADVISOR_REQUIRE_HEALTHCHAIN=1 $(BIN)/python -m pytest -q
+	DMT_ADVISOR_REQUIRE_HEALTHCHAIN=1 $(BIN)/python -m pytest -q -n auto
 	$(BIN)/dmt-advisor coverage
 
 bench: $(STAMP)
