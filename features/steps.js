@@ -36,6 +36,8 @@ Then(/^(?!nothing )(?<path>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*) is r
 Then(/^(?<path>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*) is not reported missing$/);  // Then <field path> is not reported missing
 Then(/^nothing\ is\ reported\ missing$/);  // Then nothing is reported missing
 Then(/^the schedule has "(?<event>[^"]+)"(?: (?<which>due|earliest|latest) (?:on (?<date>\d{4}-\d{2}-\d{2})|(?<amount>\d+) (?<unit>days?|weeks?|months?|years?) (?<side>before|after) the assessment date))?$/);  // Then the schedule has "<event>" [<due|earliest|latest> on <YYYY-MM-DD>]
+Then(/^the schedule has "(?<event>[^"]+)" on hold(?: by (?<rule_id>[a-z0-9-]+(?:\.[a-z0-9-]+){2,}))?$/);  // Then the schedule has "<event>" on hold [by <rule id>]
+Then(/^no\ dose\ is\ shown\ as\ due$/);  // Then no dose is shown as due
 Then(/^the schedule has no "(?<event>[^"]+)"$/);  // Then the schedule has no "<event>"
 Then(/^the notes mention "(?<text>[^"]+)"$/);  // Then the notes mention "<text>"
 Then(/^the assessment (?<path>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*) is (?<value>.+)$/);  // Then the assessment <field path> is <value>

@@ -62,6 +62,11 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, ../shared/audits/cl
     And the finding ocrelizumab.pregnancy.pregnant has verdict deferred
     And the finding ocrelizumab.administration.active-infection has verdict deferred
 
+  # Calendar findings. On rulebook 0.2.0 with its code (commit cad3230) `dmt-advisor assess` dated
+  # these doses: F3 "next dose: 600 mg IV" overdue since 2026-11-10 with premedication due
+  # 2026-11-22; F4 the SC dose due 2026-11-25 under suspected PML; F7 the first 600 mg dose on
+  # 2027-03-01, 3 months after a catch-up infusion; F44 no earliest start date. No item was ever
+  # on hold there, so each scenario below fails on it.
   @review-F3
   Scenario: A pregnant patient with a dose due gets a hold signal, not "give it as soon as possible"
     Given a female RRMS patient aged 31
@@ -448,3 +453,52 @@ Feature: Clinical review of rulebook 0.2.0 (findings F1-F45, ../shared/audits/cl
     And a non-live vaccine "influenza" 3 weeks before the assessment date
     When the patient is assessed for ocrelizumab under the EU label
     Then the finding ocrelizumab.workup.eu-vaccine-timing says "at least 6 weeks before the first dose"
+
+  @review-F3
+  Scenario: A pregnant patient on IV ocrelizumab whose dose is due gets no dose date
+    Given a female RRMS patient aged 34
+    And the current treatment is ocrelizumab
+    And IV ocrelizumab doses 56 weeks, 54 weeks and 28 weeks before the assessment date
+    And reproductive.pregnant is true
+    When the patient is assessed for ocrelizumab
+    Then the verdict is deferred
+    And the schedule has "next dose: 600 mg IV" on hold by ocrelizumab.pregnancy.pregnant
+    And the schedule has "before the dose: premedication" on hold
+    And no dose is shown as due
+
+  @review-F4
+  Scenario Outline: A stop signal on Zunovo leaves no dose dated
+    Given a female RRMS patient aged 34
+    And the current treatment is ocrelizumab
+    And SC ocrelizumab doses 26 weeks before the assessment date
+    And <field> is true
+    When the patient is assessed for ocrelizumab
+    Then the verdict is <verdict>
+    And the schedule has "next dose: 920 mg SC (Ocrevus Zunovo)" on hold by <rule>
+    And no dose is shown as due
+
+    Examples:
+      | field                                       | verdict         | rule                                                                 |
+      | infection.pml_suspected                     | deferred        | ocrelizumab.administration.pml-suspected                             |
+      | history.life_threatening_infusion_reaction  | contraindicated | ocrelizumab.contraindication.prior-life-threatening-infusion-reaction |
+
+  @review-F7
+  Scenario: A second start infusion never given resets the schedule from the catch-up infusion
+    Given a female RRMS patient aged 34
+    And the current treatment is ocrelizumab
+    And IV ocrelizumab doses 12 weeks before the assessment date
+    And history.life_threatening_infusion_reaction is false
+    And infection.active is false
+    When the patient is assessed for ocrelizumab
+    Then the schedule has "first 600 mg dose (IV) if the second start infusion is given on 2026-11-22" due on 2027-05-22
+    And the schedule has "first 600 mg dose (IV) if the second start infusion is given on 2026-11-22" earliest on 2027-04-22
+
+  @review-F44
+  Scenario: A live vaccine defers the start and dates the earliest start
+    Given a female RRMS patient aged 34
+    And diagnosis.active_disease is true
+    And a live vaccine "MMR" 3 weeks before the assessment date
+    When the patient is assessed for ocrelizumab
+    Then the verdict is deferred
+    And the schedule has "start dose (IV): 300 mg, then 300 mg two weeks later" on hold by ocrelizumab.workup.live-vaccine-too-recent
+    And the schedule has "start dose (IV): 300 mg, then 300 mg two weeks later" earliest on 2026-11-29

@@ -889,6 +889,43 @@ def then_schedule_date(scenario_state: Scenario, event: str, which: str | None =
     assert items[0].get(which) == date, f"{event} {which} is {items[0].get(which)}, not {date}"
 
 
+@then(parsers.re(rf'the schedule has "(?P<event>[^"]+)" on hold(?: by {RULE_ID})?'))
+def then_schedule_on_hold(scenario_state: Scenario, event: str,
+                          rule_id: str | None = None) -> None:
+    """Then the schedule has "<event>" on hold [by <rule id>]
+
+    The item is held (status `on_hold`, no due date) while a stop or hold finding stands,
+    optionally naming one of the rules that hold it (`held_by`).
+
+    Example: Then the schedule has "next dose: 600 mg IV" on hold
+    Example: Then the schedule has "next dose: 600 mg IV" on hold by
+        ocrelizumab.pregnancy.pregnant
+    """
+    schedule = scenario_state.drug_result()["schedule"]
+    items = [s for s in schedule if s["event"] == event]
+    assert items, f"no schedule item {event!r}: {[s['event'] for s in schedule]}"
+    item = items[0]
+    assert item.get("status") == "on_hold" and item.get("due") is None, (
+        f"{event} is {item.get('status')} (due {item.get('due')}), not on hold")
+    if rule_id is not None:
+        known_rule(rule_id)
+        assert rule_id in item.get("held_by", []), f"{event} is held by {item.get('held_by')}"
+
+
+@then("no dose is shown as due")
+def then_no_dose_due(scenario_state: Scenario) -> None:
+    """Then no dose is shown as due
+
+    No schedule item is due, overdue or upcoming with a date: every dated item is on hold.
+
+    Example: Then no dose is shown as due
+    """
+    dated = [(s["event"], s.get("status"), s.get("due"))
+             for s in scenario_state.drug_result()["schedule"]
+             if s.get("due") is not None or s.get("status") in ("due", "overdue", "upcoming")]
+    assert not dated, f"dated while a stop signal stands: {dated}"
+
+
 @then(parsers.re(r'the schedule has no "(?P<event>[^"]+)"'))
 def then_no_schedule(scenario_state: Scenario, event: str) -> None:
     """Then the schedule has no "<event>"
