@@ -22,8 +22,23 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 SEEN: Counter[str] = Counter()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    """Carry each invariant's count on its report, so it reaches the terminal summary from
+    pytest-xdist workers too (`make test` runs on every core)."""
+    outcome = yield
+    report = outcome.get_result()
+    inv_id = getattr(getattr(item, "callspec", None), "id", None)
+    if report.when == "call" and inv_id in SEEN:
+        report.user_properties.append(("profiles_checked", (inv_id, SEEN[inv_id])))
+    return None
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if SEEN:
+    seen = {value[0]: value[1] for reports in terminalreporter.stats.values() for report in reports
+            for name, value in getattr(report, "user_properties", ())
+            if name == "profiles_checked"}
+    if seen:
         terminalreporter.write_sep("-", "safety invariants: generated profiles checked")
-        for inv_id, count in sorted(SEEN.items()):
+        for inv_id, count in sorted(seen.items()):
             terminalreporter.write_line(f"{inv_id}: {count}")
