@@ -29,13 +29,6 @@ from tests.profile_factory import random_profiles
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
-@pytest.fixture
-def ruleset(rulebook: Rulebook):
-    built = DurableRuleset(compile_rules("ocrelizumab", rulebook.rules_for("ocrelizumab")))
-    yield built
-    built.close()
-
-
 def _fact(**profile: object) -> dict:
     data = {"format": 1, "assessed_on": "2026-11-22", "patient": {"age": 34},
             "diagnosis": {"phenotype": "RRMS"}, **profile}

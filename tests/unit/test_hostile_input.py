@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 
 from dmt_advisor.advisor import Advisor
 from dmt_advisor.cli import app
-from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import DurableRuleset, engine_float
 from dmt_advisor.errors import EngineError, ProfileError
 from dmt_advisor.facts import build_facts
@@ -170,13 +169,6 @@ def test_cli_in_a_real_process_gives_exit_2_and_no_traceback() -> None:
 
 
 # ---- the engine: no input closes what other patients need --------------------------------
-
-@pytest.fixture
-def ruleset(rulebook: Rulebook):
-    built = DurableRuleset(compile_rules("ocrelizumab", rulebook.rules_for("ocrelizumab")))
-    yield built
-    built.close()
-
 
 def _fact(**profile: object) -> dict:
     return build_facts(parse_profile({**BASE, **profile})).engine_fact()
