@@ -332,27 +332,31 @@ class Profile(_Section):
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Profile:
-        """Checks that need two fields: an age, and no event dated after the assessment."""
+        """Checks that need two fields: an age, and no event dated after the assessment.
+
+        Every problem is reported at once (one error carrying them all), so a clinician fixing
+        a profile sees the whole list rather than one problem per attempt.
+        """
+        problems: list[tuple[str, str]] = []
         p = self.patient
         if p.age is None and p.birth_date is None:
-            raise _field_error("patient.age", "required (or give patient.birth_date)")
+            problems.append(("patient.age", "required (or give patient.birth_date)"))
         if p.birth_date is not None and p.birth_date > self.assessed_on:
-            raise _field_error("patient.birth_date", "is after assessed_on")
-        if p.birth_date is not None and _age_on(p.birth_date, self.assessed_on) > 120:
-            raise _field_error("patient.birth_date", "gives an age over 120 on assessed_on")
-        if p.age is not None and p.birth_date is not None and _age_on(
+            problems.append(("patient.birth_date", "is after assessed_on"))
+        elif p.birth_date is not None and _age_on(p.birth_date, self.assessed_on) > 120:
+            problems.append(("patient.birth_date", "gives an age over 120 on assessed_on"))
+        elif p.age is not None and p.birth_date is not None and _age_on(
             p.birth_date, self.assessed_on
         ) != p.age:
-            raise _field_error(
-                "patient.age", "disagrees with patient.birth_date on assessed_on; give one"
-            )
-        for path, when in self.event_dates():
-            if when > self.assessed_on:
-                raise _field_error(
-                    path,
-                    f"{when.isoformat()} is after assessed_on ({self.assessed_on.isoformat()});"
-                    " record only what has happened",
-                )
+            problems.append(
+                ("patient.age", "disagrees with patient.birth_date on assessed_on; give one"))
+        problems += [
+            (path, f"{when.isoformat()} is after assessed_on ({self.assessed_on.isoformat()});"
+                   " record only what has happened")
+            for path, when in self.event_dates() if when > self.assessed_on
+        ]
+        if problems:
+            raise _field_errors(problems)
         return self
 
     def event_dates(self) -> list[tuple[str, dt.date]]:
@@ -393,9 +397,11 @@ class Profile(_Section):
         return _age_on(self.patient.birth_date, self.assessed_on)
 
 
-def _field_error(path: str, message: str) -> PydanticCustomError:
-    """A cross-field error that keeps the field path it is about (pydantic would say `()`)."""
-    return PydanticCustomError("profile_field", "{message}", {"path": path, "message": message})
+def _field_errors(problems: list[tuple[str, str]]) -> PydanticCustomError:
+    """Cross-field errors that keep the field paths they are about (pydantic would say `()`);
+    `_problems` turns the one pydantic error back into one problem per field."""
+    return PydanticCustomError("profile_field", "{message}", {
+        "problems": problems, "message": "; ".join(f"{p}: {m}" for p, m in problems)})
 
 
 def _age_on(birth: dt.date, on: dt.date) -> int:
@@ -416,6 +422,13 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out or "(profile)"
 
 
+def _problems(err: dict[str, Any]) -> list[FieldProblem]:
+    """One pydantic error as field problems: one, or one per field of a cross-field error."""
+    if err["type"] == "profile_field":
+        return [FieldProblem(path, msg[:300]) for path, msg in err["ctx"]["problems"]]
+    return [_problem(err)]
+
+
 def _problem(err: dict[str, Any]) -> FieldProblem:
     """One pydantic error as a field path and a short message (inputs quoted as excerpts)."""
     path = _location(tuple(err["loc"]))
@@ -431,8 +444,6 @@ def _problem(err: dict[str, Any]) -> FieldProblem:
         msg = f"{excerpt(err.get('input'))} is not a date; write YYYY-MM-DD"
     elif msg.startswith("Value error, "):
         msg = msg.removeprefix("Value error, ")
-    elif kind == "profile_field":
-        path, msg = err["ctx"]["path"], err["ctx"]["message"]
     return FieldProblem(path, msg[:300])
 
 
@@ -443,7 +454,7 @@ def parse_profile(data: Any, source: str | None = None) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(e) for e in exc.errors(include_url=False)]
+        problems = [p for e in exc.errors(include_url=False) for p in _problems(e)]
         if len(problems) > MAX_PROBLEMS:
             more = len(problems) - MAX_PROBLEMS
             problems = [*problems[:MAX_PROBLEMS], FieldProblem("(profile)", f"{more} more")]

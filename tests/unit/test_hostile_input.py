@@ -349,3 +349,17 @@ def test_a_missing_schedule_rule_is_a_lint_error_and_a_clear_assess_error(
                         "--rules", str(rules))
     assert code == 2 and "ocrelizumab.schedule.iv-maintenance" in output
     assert "Traceback" not in output
+
+
+def test_every_cross_field_problem_is_reported_at_once() -> None:
+    """Issue 12 item 7: a clinician fixing a profile sees all cross-field problems together,
+    not one per attempt (a birth date after the assessment and two future events)."""
+    data = {"format": 1, "assessed_on": "2026-11-22",
+            "patient": {"birth_date": "2027-01-01"},
+            "diagnosis": {"phenotype": "RRMS"},
+            "activity": {"last_relapse": "2026-12-01"},
+            "vaccinations": [{"vaccine": "MMR", "kind": "live", "date": "2026-12-24"}]}
+    with pytest.raises(ProfileError) as info:
+        parse_profile(data)
+    paths = [p.path for p in info.value.problems]
+    assert paths == ["patient.birth_date", "activity.last_relapse", "vaccinations[0].date"], paths
