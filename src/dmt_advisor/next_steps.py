@@ -41,7 +41,7 @@ def next_steps(assessment: Assessment, profile: Profile,
     out = {}
     for item in assessment.assessments:
         ids = [f.rule_id for f in item.findings]
-        spans = rule_spans(ids, profile, facts, rulebook)
+        spans = rule_spans(ids, facts, rulebook)
         out[item.drug] = steps_for(item, assessment.assessed_on, spans)
     return out
 

@@ -31,7 +31,17 @@ from dmt_advisor.assessment import CitationOut, Finding, ScheduleItem
 from dmt_advisor.facts import Facts
 from dmt_advisor.profile import Formulation, Profile
 from dmt_advisor.rulebook.load import Rulebook
-from dmt_advisor.rulebook.model import AllOf, Citation, Compare, Parameter, Rule, Verdict
+from dmt_advisor.rulebook.model import (
+    AllOf,
+    AnyOf,
+    Citation,
+    Compare,
+    Duration,
+    NotOf,
+    Parameter,
+    Rule,
+    Verdict,
+)
 
 DRUG = "ocrelizumab"
 
@@ -96,6 +106,13 @@ class Hold:
     earliest: dt.date | None = None  # when every holding deferral has run out (if derivable)
 
 
+def span_end(since: dt.date, span: Duration) -> dt.date:
+    """The first day a `within_last <span>` predicate on `since` is false, counted exactly as the
+    oracle counts (weeks as days, years as 12 months)."""
+    value, unit = (span.amount * 12, "month") if span.unit == "year" else (span.amount, span.unit)
+    return add_span(since, value, unit)
+
+
 def release_date(rule: Rule, facts: Facts) -> dt.date | None:
     """The first day on which `rule` stops applying by time alone, if its condition says so.
 
@@ -111,10 +128,7 @@ def release_date(rule: Rule, facts: Facts) -> dt.date | None:
         if isinstance(part, Compare) and part.op == "within_last":
             when = facts.get(part.field)
             if isinstance(when, dt.date):
-                span = part.operand
-                value, unit = ((span.amount * 12, "month") if span.unit == "year"
-                               else (span.amount, span.unit))
-                ends.append(add_span(when, value, unit))
+                ends.append(span_end(when, part.operand))
     return min(ends) if ends else None
 
 
@@ -406,16 +420,13 @@ class RuleSpan:
     ends: dt.date        # since + span: the first day the rule's window no longer holds
 
 
-def rule_spans(rule_ids: Iterable[str], profile: Profile, facts: Facts,
-               rulebook: Rulebook) -> list[RuleSpan]:
+def rule_spans(rule_ids: Iterable[str], facts: Facts, rulebook: Rulebook) -> list[RuleSpan]:
     """Every `within_last` / `not_within_last` predicate of these rules, dated for `profile`.
 
     Used for the earliest start after a deferral (the deferring rule's `within_last`) and the
     target window of a switch (a gap rule's `not_within_last`). The end day follows the
     engine's counting: `within_last 4 weeks` holds while fewer than 28 days have passed.
     """
-    from dmt_advisor.rulebook.model import AllOf, AnyOf, Compare, NotOf
-
     out: list[RuleSpan] = []
 
     def walk(cond: object, rule_id: str) -> None:
@@ -427,11 +438,8 @@ def rule_spans(rule_ids: Iterable[str], profile: Profile, facts: Facts,
         elif isinstance(cond, Compare) and cond.op in ("within_last", "not_within_last"):
             since = facts.get(cond.field)
             if isinstance(since, dt.date):
-                span = cond.operand
-                amount, unit = ((span.amount * 12, "month") if span.unit == "year"
-                                else (span.amount, span.unit))
-                out.append(RuleSpan(rule_id, cond.field, cond.op, str(span), since,
-                                    add_span(since, amount, unit)))
+                out.append(RuleSpan(rule_id, cond.field, cond.op, str(cond.operand), since,
+                                    span_end(since, cond.operand)))
 
     for rule_id in rule_ids:
         try:
