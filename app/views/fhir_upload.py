@@ -13,12 +13,17 @@ from dmt_advisor.safe_load import InputError, decode, load_json
 ss = st.session_state
 
 
-def _uploaded() -> None:
+def _uploaded(key: str) -> None:
     """Import the Bundle (bounded JSON parse, as for a profile upload); a complete profile
-    replaces the patient on screen, after asking first when there is unsaved work (issue 12)."""
-    file = ss.get("fhir_upload")
+    replaces the patient on screen, after asking first when there is unsaved work (issue 12).
+
+    The uploader is reset either way (a new widget key, as the profile uploader does), so a
+    failed file's name never sits beside the verdict of the patient still on screen.
+    """
+    file = ss.get(key)
     if file is None:
         return
+    ss.fhir_upload_gen = ss.get("fhir_upload_gen", 0) + 1
     try:
         bundle = load_json(decode(file.getvalue()))
         result = import_bundle(bundle, state.today(), source=file.name)
@@ -42,8 +47,9 @@ def render() -> None:
     """The upload box and, after an upload, the mapped / not-mapped report."""
     with st.expander("Import from the EHR (FHIR R4 Bundle, JSON)", icon=":material/cloud_upload:",
                      expanded=ss.get("fhir_import") is not None):
-        st.file_uploader("FHIR R4 Bundle of one patient", type=["json"], key="fhir_upload",
-                         on_change=_uploaded)
+        key = f"fhir_upload_{ss.setdefault('fhir_upload_gen', 0)}"
+        st.file_uploader("FHIR R4 Bundle of one patient", type=["json"], key=key,
+                         on_change=_uploaded, args=(key,))
         result: ImportResult | None = ss.get("fhir_import")
         if result is None:
             return

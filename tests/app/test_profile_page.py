@@ -155,7 +155,7 @@ def test_upload_a_profile_and_a_bad_one() -> None:
     # the failed file's name is not left beside the verdict of the patient still on screen
     # (every uploader on the page, the FHIR import's included, is empty)
     uploaders = at.get("file_uploader")
-    assert [u.key for u in uploaders] == ["profile_upload_2", "fhir_upload"]
+    assert [u.key for u in uploaders] == ["profile_upload_2", "fhir_upload_0"]
     assert [u.value for u in uploaders] == [None, None]
 
 
@@ -165,6 +165,11 @@ def test_download_is_offered_only_for_a_valid_profile() -> None:
     empty = start()
     assert not empty.get("download_button")
     assert any(b.label == "Download this profile" and b.disabled for b in empty.button)
+
+
+def _fhir_uploader(at):
+    """The FHIR uploader of this run (its key changes after every upload too)."""
+    return at.file_uploader(key=f"fhir_upload_{at.session_state.fhir_upload_gen}")
 
 
 def _uploader(at):
@@ -204,7 +209,7 @@ def test_a_fhir_import_over_unsaved_work_asks_first() -> None:
     at = start(example="active-hepatitis-b")
     at.number_input(key=f"{WIDGET}patient.age").set_value(52).run()
     data = (FHIR / "ms-rrms-new-referral.json").read_bytes()
-    at.file_uploader(key="fhir_upload").set_value(("referral.json", data, "application/json"))
+    _fhir_uploader(at).set_value(("referral.json", data, "application/json"))
     at.run()
     assert not at.exception
     assert any("unsaved changes" in w.value and "referral.json" in w.value for w in at.warning)
@@ -212,7 +217,7 @@ def test_a_fhir_import_over_unsaved_work_asks_first() -> None:
     at.button(key="confirm_no").click().run()
     assert at.session_state.draft["patient.age"] == 52 and not at.session_state.pending
     assert at.session_state.fhir_import is None  # no mapped report of a bundle not loaded
-    at.file_uploader(key="fhir_upload").set_value(("referral2.json", data, "application/json"))
+    _fhir_uploader(at).set_value(("referral2.json", data, "application/json"))
     at.run()
     at.button(key="confirm_yes").click().run()
     assert "Imported referral2.json (FHIR)" in at.success[0].value
@@ -224,7 +229,7 @@ def test_a_hostile_fhir_file_is_refused_by_the_bounded_parser() -> None:
     for name, data in (("deep.json", b"[" * 5000 + b"]" * 5000),
                        ("dup.json", b'{"resourceType": "Bundle", "resourceType": "Patient"}'),
                        ("latin1.json", b'{"resourceType": "B\xe9"}')):
-        at.file_uploader(key="fhir_upload").set_value((name, data, "application/json")).run()
+        _fhir_uploader(at).set_value((name, data, "application/json")).run()
         assert not at.exception, name
         assert f"{name}: not a FHIR R4 Bundle we can read" in at.error[0].value, name
         assert at.session_state.draft["screening.hbsag"] == "positive"  # unchanged
