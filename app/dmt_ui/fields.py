@@ -298,6 +298,8 @@ def empty_draft(today: dt.date | None = None) -> dict[str, Any]:
             draft[spec.pattern] = spec.default
     if today is not None:
         draft["assessed_on"] = today
+    # Whether the patient takes a DMT now starts as "not recorded", never as "none" (issue 12).
+    draft[CURRENT_STATUS] = "not_recorded"
     return draft
 
 
@@ -332,13 +334,22 @@ def _date_or_text(value: Any) -> Any:
     return value
 
 
+CURRENT_STATUS = "treatment.current_status"
+CURRENT_DRUG = "treatment.current.drug"
+
+
 def profile_to_draft(profile: Profile) -> dict[str, Any]:
-    return data_to_draft(json.loads(profile.model_dump_json(exclude_none=True)))
+    draft = data_to_draft(json.loads(profile.model_dump_json(exclude_none=True)))
+    if draft.get(CURRENT_DRUG) is None and draft.get(CURRENT_STATUS) is None:
+        draft[CURRENT_STATUS] = "none"  # the contract's reading of an absent current DMT, shown
+    return draft
 
 
 def draft_to_data(draft: dict[str, Any]) -> dict[str, Any]:
     """The nested mapping the profile model validates; unknown answers are left out."""
     data: dict[str, Any] = {"format": 1}
+    if draft.get(CURRENT_DRUG) not in (None, UNKNOWN):  # a named drug answers "on a DMT now?"
+        draft = {k: v for k, v in draft.items() if k != CURRENT_STATUS}
     data.update(_build(PROFILE_SPECS, "", draft))
     return data
 

@@ -15,6 +15,8 @@ import streamlit as st
 
 from . import state
 from .fields import (
+    CURRENT_DRUG,
+    CURRENT_STATUS,
     SPEC_BY_PATTERN,
     STEPS,
     UNKNOWN,
@@ -37,7 +39,12 @@ ADD_WORDS: dict[str, str] = {
 
 # What "no answer" reads for a choice that must be given once its part exists.
 EMPTY_WORDS: dict[str, str] = {
-    "treatment.current.drug": "None (no current DMT)",
+    "treatment.current.drug": "No drug named",
+}
+# Words for the values of one field (where the generic words would mislead).
+FIELD_OPTION_WORDS: dict[str, dict[str, str]] = {
+    CURRENT_STATUS: {"not_recorded": "Not recorded (unknown)",
+                     "none": "None (no current DMT)"},
 }
 
 MISSING_MESSAGES = ("required field is missing", "required (or give")
@@ -94,10 +101,13 @@ def show_problems(messages: Iterable[str]) -> None:
 
 def _word(spec: FieldSpec, path: str) -> Callable[[str | None], str]:
     empty = EMPTY_WORDS.get(spec.pattern)
+    own = FIELD_OPTION_WORDS.get(spec.pattern, {})
 
     def word(option: str | None) -> str:
         if empty is not None and option in (None, UNKNOWN):
             return empty
+        if option in own:
+            return own[option]
         return spec.word(option)
 
     return word
@@ -105,10 +115,18 @@ def _word(spec: FieldSpec, path: str) -> Callable[[str | None], str]:
 
 def scalar(spec: FieldSpec, path: str, cur: state.Current) -> None:
     """One answer: radio, select box, number, date or text, with its problems under it."""
+    if path == CURRENT_STATUS and st.session_state.draft.get(CURRENT_DRUG) not in (None,
+                                                                                 UNKNOWN):
+        st.markdown(f"**{spec.label}** Yes: the current DMT is named below.")
+        return
     key = _start(spec, path)
     label, help_text = spec.label, spec.help
     if spec.kind in ("tri_bool", "choice"):
         options = list(spec.options)
+        if path == CURRENT_STATUS:  # no third "unknown": "not recorded" is the unknown answer
+            options = [o for o in options if o != UNKNOWN]
+            if st.session_state[key] in (None, UNKNOWN):
+                st.session_state[key] = "not_recorded"
         if spec.required and spec.optional_parent and spec.pattern in EMPTY_WORDS:
             options = [UNKNOWN, *options]
             if st.session_state[key] is None:

@@ -136,3 +136,26 @@ Feature: Switching in to ocrelizumab, and breakthrough disease (studies, consens
     And infection.serious_recurrent is true
     When the patient is assessed for ocrelizumab
     Then the finding ocrelizumab.switching.infections-with-active-disease is not reported
+
+  # Issue 12 point 7: "no current DMT" and "not recorded" are different answers.
+  Scenario: A current DMT that is not recorded is asked for, never taken as none
+    Given the screening results are complete and normal
+    And treatment.current_status is not_recorded
+    When the patient is assessed for ocrelizumab
+    Then the verdict is workup_required
+    And the finding ocrelizumab.switching.current-dmt-not-recorded is reported
+    And the finding ocrelizumab.switching.current-dmt-not-recorded is explained by "on a DMT now is unknown"
+    And treatment.current_status is reported missing, asked by ocrelizumab.switching.current-dmt-not-recorded
+
+  Scenario: No current DMT, said so, is not a work-up
+    Given the screening results are complete and normal
+    And treatment.current_status is none
+    When the patient is assessed for ocrelizumab
+    Then the verdict is eligible
+    And the finding ocrelizumab.switching.current-dmt-not-recorded is not reported
+
+  Scenario: A named current DMT and a status together are refused
+    Given the current treatment is natalizumab
+    And treatment.current_status is not_recorded
+    When the patient is assessed for ocrelizumab
+    Then the profile is rejected naming treatment.current_status

@@ -195,7 +195,8 @@ _BASE_SPECS: tuple[FactSpec, ...] = (
              ("treatment.current.last_dose",)),
     FactSpec("treatment.current.started", FactType.date, "start of the current DMT",
              ("treatment.current.started",)),
-    FactSpec("treatment.on_dmt", FactType.boolean, "on a DMT now", ("treatment.current",)),
+    FactSpec("treatment.on_dmt", FactType.boolean, "on a DMT now",
+             ("treatment.current", "treatment.current_status")),
     FactSpec("treatment.prior.count", FactType.integer, "number of earlier DMTs",
              ("treatment.prior",)),
     FactSpec("treatment.ocrelizumab.formulation", FactType.enum, "ocrelizumab formulation",
@@ -467,15 +468,21 @@ def last_prior(p: Profile) -> PriorTreatment | None:
     return prior[-1]
 
 
-def on_ocrelizumab(p: Profile) -> bool:
-    """On ocrelizumab now: the current DMT, or doses recorded with no current DMT and no
-    record of having stopped it (a stop is recorded as a `treatment.prior` entry)."""
-    current = p.treatment.current
-    if current is not None:
-        return current.drug is Dmt.ocrelizumab
-    stopped = any(entry.drug is Dmt.ocrelizumab for entry in p.treatment.prior)
-    return bool(_ocr_doses(p)) and not stopped
+def on_ocrelizumab(p: Profile) -> bool | None:
+    """On ocrelizumab now (see `is_on`)."""
+    return is_on(p, Dmt.ocrelizumab)
 
+
+
+def _all_of(*parts: bool | None) -> bool | None:
+    """Kleene AND: false if any part is false, true if all are true, else unknown."""
+    if any(part is False for part in parts):
+        return False
+    return True if all(part is True for part in parts) else None
+
+
+def _not(part: bool | None) -> bool | None:
+    return None if part is None else not part
 
 
 def _any_of(*parts: bool | None) -> bool | None:
@@ -584,7 +591,8 @@ _EXTRACTORS: dict[str, _Extractor] = {
         lambda p: p.treatment.current.last_dose if p.treatment.current else None,
     "treatment.current.started":
         lambda p: p.treatment.current.started if p.treatment.current else None,
-    "treatment.on_dmt": lambda p: p.treatment.current is not None,
+    "treatment.on_dmt": lambda p: (None if p.treatment.current_unknown
+                                   else p.treatment.current is not None),
     "treatment.prior.count": lambda p: len(p.treatment.prior),
     "treatment.ocrelizumab.formulation": lambda p: _enum(
         p.treatment.ocrelizumab.formulation if p.treatment.ocrelizumab else None
@@ -611,8 +619,9 @@ _EXTRACTORS: dict[str, _Extractor] = {
     "treatment.prior.last.reason": lambda p: _enum(getattr(last_prior(p), "reason", None)),
     "treatment.ocrelizumab.schedule_from": schedule_from,
     "activity.recent_activity": recent_activity,
-    "treatment.on_other_dmt":
-        lambda p: p.treatment.current is not None and not on_ocrelizumab(p),
+    "treatment.on_other_dmt": lambda p: _all_of(
+        None if p.treatment.current_unknown else p.treatment.current is not None,
+        _not(on_ocrelizumab(p))),
     "treatment.ocrelizumab.starting_or_on": lambda p: not _ocr_doses(p) or on_ocrelizumab(p),
 }
 
@@ -711,16 +720,24 @@ def _formulation_of(p: Profile, dmt: Dmt | None) -> Formulation | None:
     return recorded
 
 
-def is_on(p: Profile, dmt: Dmt | None) -> bool:
+def is_on(p: Profile, dmt: Dmt | None) -> bool | None:
     """On `dmt` now: the current DMT, or doses recorded with no current DMT and no record of
-    having stopped it (a stop is recorded as a `treatment.prior` entry)."""
+    having stopped it (a stop is recorded as a `treatment.prior` entry). Unknown when the
+    current DMT is recorded as not known and doses of `dmt` are recorded without a stop (the
+    patient may have moved on); with no dose and no current DMT known, not on it is not known
+    either, except that a drug never given cannot be taken now when the current DMT is known."""
     if dmt is None:
         return False
     current = p.treatment.current
     if current is not None:
         return current.drug is dmt
     stopped = any(entry.drug is dmt for entry in p.treatment.prior)
-    return bool(doses_of(p, dmt)) and not stopped
+    on = bool(doses_of(p, dmt)) and not stopped
+    return None if p.treatment.current_unknown and (on or not stopped) else on
+
+
+class _CurrentUnknown(Exception):
+    """The DMT a switch would come from cannot be named: the current DMT is not known."""
 
 
 def switch_from(p: Profile, dmt: Dmt | None) -> tuple[Dmt | None, dt.date | None]:
@@ -736,6 +753,8 @@ def switch_from(p: Profile, dmt: Dmt | None) -> tuple[Dmt | None, dt.date | None
         return current.drug, current.last_dose
     if doses_of(p, dmt):
         return None, None
+    if p.treatment.current_unknown:
+        raise _CurrentUnknown
     last = last_prior(p)
     return (last.drug, last.stopped) if last is not None else (None, None)
 
@@ -757,8 +776,21 @@ def drug_overlay(p: Profile, drug: DrugRef) -> dict[str, FactValue | None]:
     current = p.treatment.current
     is_current = current is not None and dmt is not None and current.drug is dmt
     listed = p.history.hypersensitivity_to
-    from_drug, from_last = switch_from(p, dmt)
     formulation = _formulation_of(p, dmt)
+    try:
+        from_drug, from_last = switch_from(p, dmt)
+    except _CurrentUnknown:
+        switch: dict[str, FactValue | None] = dict.fromkeys(
+            ("switch.from_drug", "switch.from_class", "switch.from_last_dose",
+             "switch.same_class"))
+    else:
+        switch = {
+            "switch.from_drug": "none" if from_drug is None else from_drug.value,
+            "switch.from_class": "none" if from_drug is None else DMT_CLASS[from_drug].value,
+            "switch.from_last_dose": from_last,
+            "switch.same_class": (from_drug is not None
+                                  and DMT_CLASS[from_drug] is drug.dmt_class),
+        }
     return {
         "this.on": on,
         "this.dose_count": len(doses),
@@ -768,10 +800,7 @@ def drug_overlay(p: Profile, drug: DrugRef) -> dict[str, FactValue | None]:
         "this.starting_or_on": not doses or on,
         "this.hypersensitivity": None if listed is None or dmt is None else dmt in listed,
         "this.previously_stopped_for": _stopped_for(p, dmt),
-        "switch.from_drug": "none" if from_drug is None else from_drug.value,
-        "switch.from_class": "none" if from_drug is None else DMT_CLASS[from_drug].value,
-        "switch.from_last_dose": from_last,
-        "switch.same_class": from_drug is not None and DMT_CLASS[from_drug] is drug.dmt_class,
+        **switch,
     }
 
 
@@ -849,6 +878,6 @@ def check_fact_value(name: str, value: Any) -> None:
 # A rule that reads only these (plus known/unknown tests) can never be undecided, so the
 # compiler gives it no "false" pattern; tests/unit/test_facts.py checks the set empirically.
 ALWAYS_KNOWN: frozenset[str] = frozenset({
-    "jurisdiction", "patient.age", "diagnosis.phenotype", "treatment.on_dmt",
+    "jurisdiction", "patient.age", "diagnosis.phenotype",
     "treatment.prior.count", "treatment.ocrelizumab.dose_count", "this.dose_count",
 })

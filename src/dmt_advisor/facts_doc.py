@@ -15,7 +15,8 @@ DERIVED: dict[str, str] = {
     "patient.reproductive_potential": "explicit value, else female aged 12-55, else unknown.",
     "vaccinations.last_live_date": "latest `vaccinations[].date` of kind `live`.",
     "vaccinations.last_non_live_date": "latest `vaccinations[].date` of kind `non_live`.",
-    "treatment.on_dmt": "`treatment.current` is recorded (always known).",
+    "treatment.on_dmt": "`treatment.current` is recorded; unknown when `treatment.current_status` "
+                        "is `not_recorded` (issue 12).",
     "treatment.prior.count": "number of `treatment.prior` entries (always known).",
     "treatment.ocrelizumab.dose_count": "number of recorded doses (always known; 0 = none).",
     "treatment.ocrelizumab.first_dose": "earliest recorded dose.",

@@ -83,6 +83,9 @@ LABELS: dict[str, Label] = {
     "reproductive.planning_pregnancy": Label("Planning a pregnancy"),
     "reproductive.breastfeeding": Label("Breastfeeding"),
     "treatment": Label("Treatments"),
+    "treatment.current_status": Label(
+        "On a DMT now?", "When no current DMT is named below: 'Not recorded' means nobody knows "
+        "yet (it is never taken as 'none'); 'None' means the patient takes no DMT now."),
     "treatment.current": Label("Current DMT", "The disease-modifying therapy taken now, if any."),
     "treatment.current.drug": Label("Drug"),
     "treatment.current.last_dose": Label("Last dose"),

@@ -82,6 +82,17 @@ class StopReason(StrEnum):
     other = "other"
 
 
+class CurrentStatus(StrEnum):
+    """Whether the patient takes a DMT now, when no `treatment.current` is recorded (issue 12).
+
+    The contract reads an absent `treatment.current` as "no current DMT"; `not_recorded` says
+    instead that nobody knows yet, so nothing that depends on it is taken as "none".
+    """
+
+    not_recorded = "not_recorded"
+    none = "none"
+
+
 class Formulation(StrEnum):
     """How a DMT is given: IV infusion, SC or IM injection, or by mouth.
 
@@ -411,15 +422,26 @@ class Course(_Section):
 
 
 class Treatment(_Section):
+    # additive (issue 12): absent = as the contract says (none unless `current` is given)
+    current_status: CurrentStatus | None = None
     current: CurrentTreatment | None = None
     prior: list[PriorTreatment] = Field(default_factory=list, max_length=50)
     ocrelizumab: OcrelizumabHistory | None = None
     courses: list[Course] = Field(default_factory=list, max_length=50)
 
+    @property
+    def current_unknown(self) -> bool:
+        """No current DMT recorded, and nobody has said there is none."""
+        return self.current is None and self.current_status is CurrentStatus.not_recorded
+
     @model_validator(mode="after")
     def _one_course_per_drug(self) -> Treatment:
         seen: set[Dmt] = set()
         problems: list[tuple[str, str]] = []
+        if self.current is not None and self.current_status is not None:
+            problems.append(("treatment.current_status",
+                             "give it only when no current DMT is recorded (treatment.current "
+                             f"names {self.current.drug.value})"))
         for index, course in enumerate(self.courses):
             where = f"treatment.courses[{index}].drug"
             if course.drug is Dmt.ocrelizumab:

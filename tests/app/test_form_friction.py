@@ -51,3 +51,33 @@ def test_errors_are_in_clinical_words() -> None:
     at = start()
     at.number_input(key=f"{WIDGET}patient.age").set_value(130).run()
     assert any("Must be 120 or less." in e.value for e in at.error)
+
+
+def test_no_current_dmt_is_distinct_from_not_recorded() -> None:
+    """Issue 12 item 7: "None (no current DMT)" no longer also stands for "unknown"."""
+    at = start()
+    step(at, step_of("treatment"))
+    status = at.radio(key=f"{WIDGET}treatment.current_status")
+    assert status.value == "not_recorded"  # a new patient starts unknown, never "none"
+    assert status.options == ["Not recorded (unknown)", "None (no current DMT)"]
+    at.session_state.draft.update({"patient.age": 34, "diagnosis.phenotype": "RRMS"})
+    at.run()
+    assert at.session_state.assessment is not None
+    assert "ocrelizumab.switching.current-dmt-not-recorded" in {
+        f.rule_id for f in at.session_state.assessment.for_drug("ocrelizumab").findings}
+    at.radio(key=f"{WIDGET}treatment.current_status").set_value("none").run()
+    assert "ocrelizumab.switching.current-dmt-not-recorded" not in {
+        f.rule_id for f in at.session_state.assessment.for_drug("ocrelizumab").findings}
+    # a named current DMT answers the question: the status is not asked and not sent
+    at.selectbox(key=f"{WIDGET}treatment.current.drug").set_value("natalizumab").run()
+    assert not at.exception
+    assert not [r for r in at.radio if r.key == f"{WIDGET}treatment.current_status"]
+    profile = at.session_state.profile if "profile" in at.session_state else None
+    assert profile is None or profile.treatment.current_status is None
+
+
+def test_a_loaded_profile_without_a_current_dmt_reads_none() -> None:
+    """The contract reads an absent current DMT as none: the form shows exactly that."""
+    at = start(example="rrms-ready-to-start")
+    step(at, step_of("treatment"))
+    assert at.radio(key=f"{WIDGET}treatment.current_status").value == "none"

@@ -79,6 +79,16 @@ def test_new_referral_units_unknown_vaccine_and_incomplete_liver_tests() -> None
     drug = default_advisor().assess(p).for_drug("ocrelizumab")
     fields = [m.field for m in drug.missing]
     assert "screening.anti_hbc" in fields and "screening.liver_tests" in fields
+    # no DMT in the record is "not known", never "none" (issue 12 point 7)
+    assert p.treatment.current is None and p.treatment.current_status == "not_recorded"
+    assert any("never as none" in r for r in _not_mapped(result, "treatment.current"))
+    assert "treatment.current_status" in fields
+
+
+def test_on_ocrelizumab_bundle_keeps_the_contract_reading_of_recorded_doses() -> None:
+    """Administrations without a stop read as on ocrelizumab: no "not recorded" status."""
+    p = import_bundle_file(FIX / "ms" / "ms-rrms-on-ocrelizumab.json", ON).profile
+    assert p is not None and p.treatment.current_status is None
 
 
 def test_abnormal_interpretation_wins_and_a_value_without_one_is_not_judged() -> None:

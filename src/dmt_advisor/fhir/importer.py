@@ -517,10 +517,21 @@ class _Mapper:
         if prior:
             self.data.setdefault("treatment", {})["prior"] = prior
         drugs = {d for _, d, _ in current}
+        if len(drugs) != 1 and not doses:
+            # No current DMT in the record is not "no current DMT" (issue 12): say not known.
+            # (Ocrelizumab administrations without a stop read as on ocrelizumab, as the
+            # profile contract says for recorded doses.)
+            self.data.setdefault("treatment", {})["current_status"] = "not_recorded"
         if len(drugs) > 1:
             self._miss("MedicationRequest", "treatment.current",
                        f"several current DMTs ({', '.join(sorted(drugs))}): not chosen")
-        elif current:
+        elif not current:
+            if not doses:
+                self._miss("MedicationRequest", "treatment.current",
+                           "no active DMT prescription or administration in the Bundle: "
+                           "recorded as not known (treatment.current_status: not_recorded), "
+                           "never as none")
+        else:
             _, drug, _ = max(current, key=lambda t: t[0])
             starts = [w for w, _, r in current if r["resourceType"] != "MedicationAdministration"
                       and w != dt.date.min]
