@@ -68,6 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--memory-runs", type=int, default=100_000)
+    parser.add_argument("--all-drug-profiles", type=int, default=2_000)
     opts = parser.parse_args()
 
     rulebook = load_rulebook()
@@ -76,12 +77,16 @@ def main() -> None:
     starting = [p for p in profiles if not (p.treatment.ocrelizumab and
                                             p.treatment.ocrelizumab.doses)]
     rules = list(rulebook.rules_for("ocrelizumab"))
+    ocr = ["ocrelizumab"]
+
+    def one(profile: Profile) -> object:
+        return advisor.assess(profile, ocr)
 
     def oracle(profile: Profile) -> object:
         return oracle_outcomes(rules, build_facts(profile))
 
     for profile in profiles[:500]:  # warm caches and allocator
-        advisor.assess(profile)
+        one(profile)
         oracle(profile)
 
     ruleset = advisor._rulesets["ocrelizumab"]
@@ -96,19 +101,33 @@ def main() -> None:
     shards = len(ruleset.compiled.shards)
 
     gc.collect()
-    start_t = timings(advisor.assess, starting)
+    start_t = timings(one, starting)
     start_oracle = timings(oracle, starting)
-    all_t = timings(advisor.assess, profiles)
+    all_t = timings(one, profiles)
     all_oracle = timings(oracle, profiles)
     began = time.perf_counter()
     for profile in profiles:
-        advisor.assess(profile)
+        one(profile)
     throughput = len(profiles) / (time.perf_counter() - began)
-    firings = statistics.mean(len(advisor.assess(p).assessments[0].trace) for p in profiles[:2000])
+    firings = statistics.mean(len(advisor.assess(p, ocr).assessments[0].trace)
+                              for p in profiles[:2000])
+
+    # Every drug of the rulebook for one patient (the options view, issue 9): the whole
+    # assessment (facts, every drug's engine run, explanations, calendars, trace and the full
+    # cross-check), and the time per drug alone.
+    sample = profiles[:opts.all_drug_profiles]
+    drugs = list(advisor.drugs)
+    for profile in sample[:100]:
+        advisor.assess(profile)
+    every_t = timings(advisor.assess, sample)
+    per_drug = {d: pct(timings(lambda p, d=d: advisor.assess(p, [d]), sample[:500]), .5)
+                for d in drugs}
 
     gc.collect()
     rss_before = rss_mb()
     for i in range(opts.memory_runs):
+        one(profiles[i % len(profiles)])
+    for i in range(opts.memory_runs // 20):
         advisor.assess(profiles[i % len(profiles)])
     gc.collect()
     rss_after = rss_mb()
@@ -149,12 +168,27 @@ def main() -> None:
         f"| any profile, oracle p50 | {pct(all_oracle, .5) * us:.0f} µs |",
         f"| mean rules fired per assessment (true or undecided) | {firings:.1f} |",
         f"| throughput over {len(profiles)} profiles, one thread | {throughput:,.0f} /s |",
-        f"| RSS before / after {opts.memory_runs:,} assessments | {rss_before:.1f} / "
+        f"| RSS before / after {opts.memory_runs:,} ocrelizumab + {opts.memory_runs // 20:,} "
+        f"all-drug assessments | {rss_before:.1f} / "
         f"{rss_after:.1f} MB ({rss_after - rss_before:+.1f} MB) |",
         f"| peak RSS of the benchmark process | {peak:.1f} MB |",
         f"| CLI cold start: `import dmt_advisor.cli` (median of 7) | {cold_import * 1e3:.0f} ms |",
         f"| CLI cold start: `dmt-advisor assess EXAMPLE --json` (median of 7) | "
         f"{cold_assess * 1e3:.0f} ms |",
+        "",
+        f"## Every drug for one patient ({len(drugs)} drugs, {len(sample):,} profiles)",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| all-drug assessment p50 / p99 | {pct(every_t, .5) * us:,.0f} / "
+        f"{pct(every_t, .99) * us:,.0f} µs |",
+        f"| sum of the per-drug p50s | {sum(per_drug.values()) * us:,.0f} µs |",
+        "",
+        "| drug | rules (own + switch-out of others) | durable-rules shards | p50 alone |",
+        "|---|---|---|---|",
+        *[f"| {d} | {len(advisor._rulesets[d].compiled.rule_ids)} | "
+          f"{len(advisor._rulesets[d].compiled.shards)} | {per_drug[d] * us:,.0f} µs |"
+          for d in drugs],
         "",
         "The oracle evaluates the same conditions in plain Python without explanation, models",
         "or the engine; every assessment compares its complete set of firings with the oracle's",
