@@ -8,6 +8,7 @@ Two advisors over two rulebooks can evaluate side by side; `close()` frees an ad
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -212,17 +213,33 @@ def _about(book: Rulebook, drug: str) -> DrugAbout:
         efficacy_citations=resolve_citations(info.efficacy_cites, book.sources))
 
 
-_default: Advisor | None = None
-_default_lock = threading.Lock()
+_shared: OrderedDict[tuple[str, str], Advisor] = OrderedDict()
+_shared_lock = threading.Lock()
+SHARED_ADVISORS = 4
+
+
+def shared_advisor(rules_dir: str | Path | None = None) -> Advisor:
+    """One advisor per rules folder content, built once per process and never closed by its
+    users: compiling every drug's rulesets costs about a second, and the CLI, the scenario
+    runner and the QA tools assess against the same folder many times. A changed file (any
+    byte) gives a new advisor; the least recently used of more than SHARED_ADVISORS is closed.
+    """
+    book = load_rulebook(rules_dir)
+    key = (str(book.root.resolve()), book.sha256)
+    with _shared_lock:
+        advisor = _shared.get(key)
+        if advisor is None:
+            advisor = _shared[key] = Advisor(book)
+            while len(_shared) > SHARED_ADVISORS:
+                _, evicted = _shared.popitem(last=False)
+                evicted.close()
+        _shared.move_to_end(key)
+        return advisor
 
 
 def default_advisor() -> Advisor:
-    """The advisor over the repository's rules/, built once per process."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Advisor.from_folder()
-        return _default
+    """The advisor over the repository's rules/, built once per process (per content)."""
+    return shared_advisor()
 
 
 def assess(profile: Profile | str | Path, drugs: Iterable[str] | None = None) -> Assessment:

@@ -61,12 +61,14 @@ def assess(
     rules: RulesDir = None,
 ) -> None:
     """Assess a patient profile: verdict, findings with why and citation, missing data."""
-    from dmt_advisor.advisor import Advisor
+    from contextlib import nullcontext
+
+    from dmt_advisor.advisor import shared_advisor
     from dmt_advisor.profile import load_profile
     from dmt_advisor.report import render_markdown
 
     loaded = load_profile(profile)
-    with Advisor.from_folder(rules) as advisor:
+    with nullcontext(shared_advisor(rules)) as advisor:  # shared: never closed here
         result = advisor.assess(loaded, drug or None)
     if as_json:
         typer.echo(result.model_dump_json(indent=2, exclude_none=True))

@@ -24,7 +24,9 @@ def write_summary(profile_path: Path, out: Path, audience: Audience = Audience.c
                   patient_label: str = "", clinic: str = "", rules: Path | None = None,
                   prepared_on: dt.date | None = None) -> Path:
     """Assess `profile_path` and write its summary to `out`; return the path written."""
-    from dmt_advisor.advisor import Advisor
+    from contextlib import nullcontext
+
+    from dmt_advisor.advisor import shared_advisor
     from dmt_advisor.next_steps import next_steps
     from dmt_advisor.profile import load_profile
     from dmt_advisor.report import render_summary_markdown
@@ -36,7 +38,7 @@ def write_summary(profile_path: Path, out: Path, audience: Audience = Audience.c
     if not out.parent.exists():
         raise OutputError(f"-o {out}: the folder {out.parent} does not exist")
     profile = load_profile(profile_path)
-    with Advisor.from_folder(rules) as advisor:
+    with nullcontext(shared_advisor(rules)) as advisor:  # shared: never closed here
         assessment = advisor.assess(profile)
         steps = next_steps(assessment, profile, advisor.rulebook)
     args = dict(prepared_on=prepared_on, steps=steps, patient_label=patient_label.strip(),

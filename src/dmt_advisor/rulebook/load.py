@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,9 +211,59 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
 _UNION_MEMBERS = {"int", "float", "str", "bool", "none", "list[...]", "dict[...]"}
 
 
+# Loading validates ~700 rules through the bounded YAML reader and pydantic: about a second.
+# The CLI, the scenario runner and the QA tools read the same folder again and again, so a
+# folder whose every file is byte-for-byte unchanged returns the Rulebook already validated
+# (frozen models: nothing can change it). Errors are never cached.
+_LOADED: OrderedDict[tuple[str, str], Rulebook] = OrderedDict()
+_LOADED_MAX = 8
+_LOADED_LOCK = threading.Lock()
+
+
+def folder_fingerprint(root: Path) -> str | None:
+    """sha256 over every file's path and bytes under `root` (links and oversized files by
+    their metadata); None when the folder cannot be read (then nothing is cached)."""
+    digest = hashlib.sha256()
+    try:
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                info = path.lstat()
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                if path.is_symlink() or not path.is_file() or info.st_size > MAX_RULE_FILE_BYTES:
+                    digest.update(f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}".encode())
+                else:
+                    digest.update(path.read_bytes())
+                digest.update(b"\0")
+    except (OSError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
 def load_rulebook(root: str | Path | None = None) -> Rulebook:
-    """Read `root` (default: the repository's rules/), validate everything, or raise."""
+    """Read `root` (default: the repository's rules/), validate everything, or raise.
+
+    An unchanged folder (same bytes in every file) returns the rulebook validated before.
+    """
     root = Path(root) if root is not None else default_rules_dir()
+    fingerprint = folder_fingerprint(root) if root.is_dir() else None
+    key = (str(root.resolve()), fingerprint or "")
+    if fingerprint is not None:
+        with _LOADED_LOCK:
+            if key in _LOADED:
+                _LOADED.move_to_end(key)
+                return _LOADED[key]
+    book = _load_rulebook(root)
+    if fingerprint is not None:
+        with _LOADED_LOCK:
+            _LOADED[key] = book
+            while len(_LOADED) > _LOADED_MAX:
+                _LOADED.popitem(last=False)
+    return book
+
+
+def _load_rulebook(root: Path) -> Rulebook:
     if not root.is_dir():
         raise RulebookError(f"rules folder not found: {root}")
     errors: list[RulebookError] = []
