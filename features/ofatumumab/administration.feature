@@ -53,6 +53,6 @@ Feature: Giving ofatumumab (active infection, first injection, injection reactio
           - {drug: ofatumumab, formulation: SC, doses: [2026-09-01, 2026-09-08, 2026-09-15, 2026-09-29, 2026-10-29]}
       """
     When the patient is assessed for ofatumumab
-    Then the schedule has "monthly dose: 20 mg SC" on hold by ofatumumab.administration.active-infection
+    Then the schedule has "next dose: 20 mg SC monthly" on hold by ofatumumab.administration.active-infection
     And no dose is shown as due
     And the finding ofatumumab.administration.first-injection-supervised is not reported

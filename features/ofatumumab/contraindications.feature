@@ -17,7 +17,7 @@ Feature: Ofatumumab contraindications (US 2.1 HBV wording, section 4 not read; E
     Then the verdict is contraindicated
     And the finding ofatumumab.contraindication.active-hbv applies
     And the finding ofatumumab.contraindication.active-hbv cites kesimpta-uspi-2025-08 section 2.1
-    And the schedule has "dose 1: 20 mg SC (week 0)" on hold by ofatumumab.contraindication.active-hbv
+    And the schedule has "20 mg SC at week 0 (dose 1)" on hold by ofatumumab.contraindication.active-hbv
 
     Examples:
       | jurisdiction |

@@ -11,6 +11,9 @@ Feature: Who ofatumumab is labelled for (US section 1 of 08/2025; EU SmPC 4.1 of
   Scenario: An adult with RRMS ready to start is eligible in the US
     Given a female RRMS patient aged 34
     And reproductive.pregnant is false
+    And reproductive.breastfeeding is false
+    And infection.pml_suspected is false
+    And infection.pml_confirmed is false
     When the patient is assessed for ofatumumab
     Then the verdict is eligible
     And the finding ofatumumab.eligibility.relapsing-adult cites kesimpta-uspi-2025-08 section 1

@@ -22,7 +22,7 @@ Feature: Ofatumumab in pregnancy and breastfeeding (US 8 and EU 4.6 NOT read; Ho
     And reproductive.pregnant is false
     When the patient is assessed for ofatumumab under the EU label
     Then the finding ofatumumab.pregnancy.contraception says "6 months"
-    And the finding ofatumumab.pregnancy.contraception cites kesimpta-hk-pi section pregnancy-lactation
+    And the finding ofatumumab.pregnancy.contraception cites kesimpta-hk-pi section pregnancy
 
   Scenario: Breastfeeding
     Given a female RRMS patient aged 30

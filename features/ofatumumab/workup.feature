@@ -89,7 +89,7 @@ Feature: Before the first ofatumumab dose (US 2.1 of 08/2025; EU SmPC 4.4 start)
     And a live vaccine 2 weeks before the assessment date
     When the patient is assessed for ofatumumab
     Then the finding ofatumumab.workup.live-vaccine-too-recent has verdict deferred
-    And the schedule has "dose 1: 20 mg SC (week 0)" on hold by ofatumumab.workup.live-vaccine-too-recent
+    And the schedule has "20 mg SC at week 0 (dose 1)" on hold by ofatumumab.workup.live-vaccine-too-recent
 
   Scenario: A non-live vaccine less than 2 weeks ago is a precaution
     Given the screening results are complete and normal

@@ -17,7 +17,7 @@ Feature: Ofatumumab contraindications (US 2.1 HBV wording, section 4 not read; E
     Then the verdict is contraindicated
     And the finding ublituximab.contraindication.active-hbv applies
     And the finding ublituximab.contraindication.active-hbv cites briumvi-uspi-2025-08 section 2.1
-    And the schedule has "first infusion: 150 mg IV" on hold by ublituximab.contraindication.active-hbv
+    And the schedule has "150 mg IV (first infusion)" on hold by ublituximab.contraindication.active-hbv
 
     Examples:
       | jurisdiction |

@@ -11,6 +11,9 @@ Feature: Who ublituximab is labelled for (US section 1 of 8/2025; EU SmPC 4.1 of
   Scenario: An adult with RRMS ready to start is eligible in the US
     Given a female RRMS patient aged 34
     And reproductive.pregnant is false
+    And reproductive.breastfeeding is false
+    And infection.pml_suspected is false
+    And infection.pml_confirmed is false
     When the patient is assessed for ublituximab
     Then the verdict is eligible
     And the finding ublituximab.eligibility.relapsing-adult cites briumvi-uspi-2025-08 section 1

@@ -12,8 +12,8 @@ Feature: The ublituximab dosing calendar (EU 4.2 of 2023: 150 mg, 450 mg 2 weeks
 
   Scenario: Before the first infusion the start is listed without dates
     When the patient is assessed for ublituximab
-    Then the schedule has "first infusion: 150 mg IV"
-    And the schedule has "second infusion: 450 mg IV (2 weeks after the first)"
+    Then the schedule has "150 mg IV (first infusion)"
+    And the schedule has "450 mg IV two weeks after the first (second infusion)"
     And the finding ublituximab.schedule.dosing cites briumvi-smpc-eu-2023 section 4.2
 
   Scenario: After the first infusion the second is due two weeks later
@@ -25,7 +25,7 @@ Feature: The ublituximab dosing calendar (EU 4.2 of 2023: 150 mg, 450 mg 2 weeks
           - {drug: ublituximab, formulation: IV, doses: [2026-11-10]}
       """
     When the patient is assessed for ublituximab
-    Then the schedule has "second infusion: 450 mg IV (2 weeks after the first)" due on 2026-11-24
+    Then the schedule has "next dose: 450 mg IV two weeks after the first (second infusion)" due on 2026-11-24
 
   Scenario: The first 450 mg dose is 24 weeks after the first infusion, never before 5 months after the last
     Given a patient profile in YAML:
@@ -36,8 +36,8 @@ Feature: The ublituximab dosing calendar (EU 4.2 of 2023: 150 mg, 450 mg 2 weeks
           - {drug: ublituximab, formulation: IV, doses: [2026-06-01, 2026-06-15]}
       """
     When the patient is assessed for ublituximab
-    Then the schedule has "next dose: 450 mg IV" due on 2026-11-16
-    And the schedule has "next dose: 450 mg IV" earliest on 2026-11-15
+    Then the schedule has "next dose: 450 mg IV every 24 weeks" due on 2026-11-16
+    And the schedule has "next dose: 450 mg IV every 24 weeks" earliest on 2026-11-15
 
   Scenario: On maintenance the next dose is 24 weeks after the last one
     Given a patient profile in YAML:
@@ -48,8 +48,8 @@ Feature: The ublituximab dosing calendar (EU 4.2 of 2023: 150 mg, 450 mg 2 weeks
           - {drug: ublituximab, formulation: IV, doses: [2025-12-01, 2025-12-15, 2026-05-18, 2026-11-02]}
       """
     When the patient is assessed for ublituximab
-    Then the schedule has "next dose: 450 mg IV" due on 2027-04-19
-    And the schedule has "next dose: 450 mg IV" earliest on 2027-04-02
+    Then the schedule has "next dose: 450 mg IV every 24 weeks" due on 2027-04-19
+    And the schedule has "next dose: 450 mg IV every 24 weeks" earliest on 2027-04-02
 
   Scenario: Pregnancy puts the next dose on hold
     Given reproductive.pregnant is true
@@ -61,5 +61,5 @@ Feature: The ublituximab dosing calendar (EU 4.2 of 2023: 150 mg, 450 mg 2 weeks
           - {drug: ublituximab, formulation: IV, doses: [2025-12-01, 2025-12-15, 2026-05-18, 2026-11-02]}
       """
     When the patient is assessed for ublituximab
-    Then the schedule has "next dose: 450 mg IV" on hold by ublituximab.pregnancy.pregnant
+    Then the schedule has "next dose: 450 mg IV every 24 weeks" on hold by ublituximab.pregnancy.pregnant
     And no dose is shown as due

@@ -89,7 +89,7 @@ Feature: Before the first ublituximab dose (US 2.1 of 8/2025; EU SmPC 4.4 start)
     And a live vaccine 2 weeks before the assessment date
     When the patient is assessed for ublituximab
     Then the finding ublituximab.workup.live-vaccine-too-recent has verdict deferred
-    And the schedule has "first infusion: 150 mg IV" on hold by ublituximab.workup.live-vaccine-too-recent
+    And the schedule has "150 mg IV (first infusion)" on hold by ublituximab.workup.live-vaccine-too-recent
 
   Scenario: A non-live vaccine less than 2 weeks ago is a precaution
     Given the screening results are complete and normal
