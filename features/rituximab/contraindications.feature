@@ -14,7 +14,7 @@ Feature: Rituximab: recorded facts that could be contraindications (US 4 and EU 
     When the patient is assessed for rituximab
     Then the verdict is deferred
     And the finding rituximab.contraindication.hypersensitivity-check-label is marked uncertain with "NOT read"
-    And the schedule has "no labelled MS dosing regimen: dose and interval are the prescriber's off-label decision" on hold
+    And the schedule has "off-label: no labelled MS dose or schedule" on hold
 
   Scenario: Severe immunocompromise asks to check the label
     Given history.severely_immunocompromised is true

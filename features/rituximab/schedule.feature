@@ -11,7 +11,7 @@ Feature: No labelled MS regimen for rituximab: nothing is dated
 
   Scenario: A new patient: one undated item says there is no labelled MS regimen
     When the patient is assessed for rituximab
-    Then the schedule has "no labelled MS dosing regimen: dose and interval are the prescriber's off-label decision"
+    Then the schedule has "off-label: no labelled MS dose or schedule"
     And no dose is shown as due
     And the finding rituximab.schedule.no-labelled-ms-regimen says "dates no dose"
 
