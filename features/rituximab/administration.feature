@@ -18,7 +18,7 @@ Feature: Rituximab infusions (US boxed warning read; EU 4.2/4.4 NOT read)
   Scenario: An active infection holds the dose
     Given infection.active is true
     When the patient is assessed for rituximab
-    Then the verdict is deferred
+    Then the finding rituximab.administration.active-infection has verdict deferred
     And the finding rituximab.administration.active-infection says "severe, active infections"
 
   Scenario: Infection status unknown is asked for
@@ -30,5 +30,5 @@ Feature: Rituximab infusions (US boxed warning read; EU 4.2/4.4 NOT read)
   Scenario: Suspected PML holds the dose
     Given infection.pml_suspected is true
     When the patient is assessed for rituximab
-    Then the verdict is deferred
+    Then the finding rituximab.administration.pml has verdict deferred
     And the finding rituximab.administration.pml applies

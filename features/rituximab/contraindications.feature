@@ -12,7 +12,7 @@ Feature: Rituximab: recorded facts that could be contraindications (US 4 and EU 
   Scenario: Hypersensitivity to rituximab holds every dose
     Given history.hypersensitivity_to is [rituximab]
     When the patient is assessed for rituximab
-    Then the verdict is deferred
+    Then the finding rituximab.contraindication.hypersensitivity-check-label has verdict deferred
     And the finding rituximab.contraindication.hypersensitivity-check-label is marked uncertain with "NOT read"
     And the schedule has "off-label: no labelled MS dose or schedule" on hold
 

@@ -1,5 +1,5 @@
 @eligibility
-Feature: Rituximab is off-label in MS (no US or EU label lists MS): never plain "eligible"
+Feature: Rituximab is off-label in MS (no US or EU label lists MS): not indicated, never "eligible"
 
   Background:
     Given the assessment date is 2026-11-22
@@ -12,8 +12,9 @@ Feature: Rituximab is off-label in MS (no US or EU label lists MS): never plain 
     Given a male <phenotype> patient aged 40
     And diagnosis.active_disease is true
     When the patient is assessed for rituximab under the <jurisdiction> label
-    Then the verdict is workup_required
-    And the finding <rule> has verdict workup_required
+    Then the verdict is not_indicated
+    And the finding <rule> has verdict not_indicated
+    And the finding <rule> says "off-label"
     And the finding <rule> says "governance"
     And the finding <rule> cites <source> section <section>
 

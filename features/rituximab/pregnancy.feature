@@ -9,7 +9,7 @@ Feature: Rituximab in pregnancy (US 8 and EU 4.6 NOT read; Truxima label read)
     Given a female RRMS patient aged 30
     And reproductive.pregnant is true
     When the patient is assessed for rituximab
-    Then the verdict is deferred
+    Then the finding rituximab.pregnancy.pregnant has verdict deferred
     And the finding rituximab.pregnancy.pregnant says "possible benefit outweighs the potential risk"
 
   Scenario: Contraception for up to 12 months

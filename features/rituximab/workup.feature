@@ -23,7 +23,7 @@ Feature: Before a first off-label rituximab infusion (boxed warning: HBV; other 
     Given the screening results are complete and normal
     And screening.hbsag is positive
     When the patient is assessed for rituximab
-    Then the verdict is deferred
+    Then the finding rituximab.workup.hbsag-positive has verdict deferred
     And the finding rituximab.workup.hbsag-positive cites rituxan-hycela-uspi section 5.2
 
   Scenario Outline: Prior hepatitis B: expert consultation and monitoring
