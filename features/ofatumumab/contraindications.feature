@@ -54,7 +54,7 @@ Feature: Ofatumumab contraindications (US 2.1 HBV wording, section 4 not read; E
     Given history.severely_immunocompromised is true
     When the patient is assessed for ofatumumab
     Then the verdict is workup_required
-    And the finding ofatumumab.contraindication.us-immunocompromised-check-label applies
+    And the finding ofatumumab.workup.us-immunocompromised-check-label applies
     And the finding ofatumumab.contraindication.eu-severely-immunocompromised is not reported
 
   Scenario: EU immune status unknown is asked for, not assumed normal
@@ -74,7 +74,7 @@ Feature: Ofatumumab contraindications (US 2.1 HBV wording, section 4 not read; E
     Given history.malignancy_active is true
     When the patient is assessed for ofatumumab
     Then the verdict is workup_required
-    And the finding ofatumumab.contraindication.us-malignancy-check-label applies
+    And the finding ofatumumab.workup.us-malignancy-check-label applies
 
   Scenario: EU malignancy status unknown is asked for
     Given history.malignancy_active is unknown

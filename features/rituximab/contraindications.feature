@@ -19,9 +19,9 @@ Feature: Rituximab: recorded facts that could be contraindications (US 4 and EU 
   Scenario: Severe immunocompromise asks to check the label
     Given history.severely_immunocompromised is true
     When the patient is assessed for rituximab under the EU label
-    Then the finding rituximab.contraindication.immunocompromised-check-label has verdict workup_required
+    Then the finding rituximab.workup.immunocompromised-check-label has verdict workup_required
 
   Scenario: Active malignancy asks to check the label with the oncology team
     Given history.malignancy_active is true
     When the patient is assessed for rituximab
-    Then the finding rituximab.contraindication.malignancy-check-label says "oncology"
+    Then the finding rituximab.workup.malignancy-check-label says "oncology"
