@@ -95,3 +95,18 @@ Feature: Who ofatumumab is labelled for (US section 1 of 08/2025; EU SmPC 4.1 of
     Then the verdict is eligible
     And the finding ofatumumab.eligibility.continuing-on-treatment applies
     And the finding ofatumumab.eligibility.eu-relapsing-not-active is not reported
+
+  Scenario: CIS on ofatumumab in the EU is not shown as continuing (the EU indication does not name CIS)
+    Given a male CIS patient aged 40
+    And diagnosis.active_disease is false
+    And a patient profile in YAML:
+      """
+      treatment:
+        current: {drug: ofatumumab, started: 2025-01-06}
+        courses:
+          - {drug: ofatumumab, formulation: SC, doses: [2025-01-06, 2025-01-13, 2025-01-20, 2025-02-03, 2026-11-03]}
+      """
+    When the patient is assessed for ofatumumab under the EU label
+    Then the verdict is not_indicated
+    And the finding ofatumumab.eligibility.continuing-on-treatment is not reported
+    And the finding ofatumumab.eligibility.eu-cis-not-named is reported

@@ -95,3 +95,18 @@ Feature: Who ublituximab is labelled for (US section 1 of 8/2025; EU SmPC 4.1 of
     Then the verdict is eligible
     And the finding ublituximab.eligibility.continuing-on-treatment applies
     And the finding ublituximab.eligibility.eu-relapsing-not-active is not reported
+
+  Scenario: CIS on ublituximab in the EU is not shown as continuing (the EU indication does not name CIS)
+    Given a male CIS patient aged 40
+    And diagnosis.active_disease is false
+    And a patient profile in YAML:
+      """
+      treatment:
+        current: {drug: ublituximab, started: 2025-01-06}
+        courses:
+          - {drug: ublituximab, formulation: IV, doses: [2025-01-06, 2025-01-20, 2025-06-23, 2025-12-08, 2026-05-25]}
+      """
+    When the patient is assessed for ublituximab under the EU label
+    Then the verdict is not_indicated
+    And the finding ublituximab.eligibility.continuing-on-treatment is not reported
+    And the finding ublituximab.eligibility.eu-cis-not-named is reported
