@@ -10,7 +10,7 @@ Feature: Alemtuzumab, contraception, pregnancy and breastfeeding (secondary sour
       screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
-      history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false}
+      history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
       cardiac: {uncontrolled_hypertension: false, major_event_past_6_months: false}
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:

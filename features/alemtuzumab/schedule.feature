@@ -10,7 +10,7 @@ Feature: The alemtuzumab course calendar (two courses 12 months apart; no furthe
       screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
-      history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false}
+      history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
       cardiac: {uncontrolled_hypertension: false, major_event_past_6_months: false}
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:
@@ -43,11 +43,29 @@ Feature: The alemtuzumab course calendar (two courses 12 months apart; no furthe
         courses:
           - {drug: alemtuzumab, formulation: IV, doses: [2024-11-25, 2025-11-24]}
       """
+    And diagnosis.active_disease is false
+    And activity.relapses_past_12_months is 0
     When the patient is assessed for alemtuzumab
     Then the finding alemtuzumab.schedule.after-two-courses applies
+    And the verdict is not_indicated
+    And the finding alemtuzumab.eligibility.regimen-complete applies
     And the schedule has no "course 2: 12 mg/day IV over 4 hours on 3 consecutive days (12 months after course 1)"
 
   Scenario: HIV infection puts course 1 on hold
     Given screening.hiv is positive
     When the patient is assessed for alemtuzumab
     Then the schedule has "course 1: 12 mg/day IV over 4 hours on 5 consecutive days" on hold by alemtuzumab.contraindication.hiv
+
+  Scenario: Activity after both courses asks the clinician about an additional course
+    Given a patient profile in YAML:
+      """
+      treatment:
+        current: {drug: alemtuzumab, last_dose: 2025-03-03}
+        courses:
+          - {drug: alemtuzumab, formulation: IV, doses: [2024-03-04, 2025-03-03]}
+      """
+    And diagnosis.active_disease is true
+    And activity.relapses_past_12_months is 1
+    When the patient is assessed for alemtuzumab
+    Then the verdict is workup_required
+    And the finding alemtuzumab.eligibility.additional-course applies

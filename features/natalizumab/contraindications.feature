@@ -8,7 +8,7 @@ Feature: Natalizumab contraindications (US section 4 older revision; EU 4.3 via 
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, hypersensitivity_to: []}
       medications: {current: []}
       labs: {jcv_antibody: negative}
       reproductive: {pregnant: false, breastfeeding: false}
@@ -34,6 +34,7 @@ Feature: Natalizumab contraindications (US section 4 older revision; EU 4.3 via 
 
   Scenario: On natalizumab with tolerance unrecorded, the reaction history is asked for
     Given the current treatment is natalizumab
+    And history.hypersensitivity_to is unknown
     When the patient is assessed for natalizumab
     Then the finding natalizumab.contraindication.hypersensitivity is undecided
 

@@ -11,7 +11,7 @@ Feature: Who natalizumab is labelled for (US section 1, 10/2023; EU 4.1 highly a
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, hypersensitivity_to: []}
       medications: {current: []}
       labs: {jcv_antibody: negative}
       reproductive: {pregnant: false, breastfeeding: false}

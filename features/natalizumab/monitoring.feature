@@ -8,7 +8,7 @@ Feature: PML risk stratification on natalizumab (boxed warning risk factors; EU 
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, hypersensitivity_to: []}
       medications: {current: []}
       reproductive: {pregnant: false, breastfeeding: false}
       """

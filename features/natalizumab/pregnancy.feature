@@ -7,7 +7,7 @@ Feature: Natalizumab in pregnancy and breastfeeding (label sections NOT read: th
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, hypersensitivity_to: []}
       medications: {current: []}
       labs: {jcv_antibody: negative}
       """

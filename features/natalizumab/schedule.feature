@@ -8,7 +8,7 @@ Feature: The natalizumab calendar (300 mg IV every 4 weeks)
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, hypersensitivity_to: []}
       medications: {current: []}
       labs: {jcv_antibody: negative}
       reproductive: {pregnant: false, breastfeeding: false}

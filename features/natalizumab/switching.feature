@@ -10,7 +10,7 @@ Feature: Switching to and from natalizumab
     And a patient profile in YAML:
       """
       infection: {pml_suspected: false, pml_confirmed: false, serious_recurrent: false}
-      history: {severely_immunocompromised: false, malignancy_active: false, life_threatening_infusion_reaction: false}
+      history: {severely_immunocompromised: false, malignancy_active: false, life_threatening_infusion_reaction: false, hypersensitivity_to: []}
       medications: {current: []}
       labs: {jcv_antibody: positive, jcv_index: 0.5}
       reproductive: {pregnant: false, breastfeeding: false}
