@@ -101,3 +101,9 @@ Feature: Who alemtuzumab is labelled for (US section 1: after two or more MS dru
       | jur |
       | US  |
       | EU  |
+
+  Scenario: On alemtuzumab with no course recorded, the course dates are asked for
+    Given the current treatment is alemtuzumab
+    When the patient is assessed for alemtuzumab
+    Then the verdict is workup_required
+    And the finding alemtuzumab.eligibility.courses-not-recorded applies

@@ -47,7 +47,7 @@ Feature: The alemtuzumab course calendar (two courses 12 months apart; no furthe
     And activity.relapses_past_12_months is 0
     When the patient is assessed for alemtuzumab
     Then the finding alemtuzumab.schedule.after-two-courses applies
-    And the verdict is not_indicated
+    And the verdict is eligible
     And the finding alemtuzumab.eligibility.regimen-complete applies
     And the schedule has no "course 2: 12 mg/day IV over 4 hours on 3 consecutive days (12 months after course 1)"
 

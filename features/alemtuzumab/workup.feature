@@ -57,18 +57,30 @@ Feature: Work-up before the first alemtuzumab course (boxed warning labs and ski
     Then the verdict is workup_required
     And the finding alemtuzumab.workup.liver-tests-abnormal applies
 
-  Scenario: Label sections not read are named (hepatitis B, live vaccines)
+  Scenario: Live vaccines: none after a course
     When the patient is assessed for alemtuzumab
-    Then the finding alemtuzumab.workup.hbv-check-label says "not read"
-    And the finding alemtuzumab.workup.live-vaccine says "not after a course"
+    Then the finding alemtuzumab.workup.live-vaccine says "not after a course"
+    And the finding alemtuzumab.workup.hbv-check-label is not reported
+
+  Scenario: Positive hepatitis B serology asks for review (label section not read)
+    Given screening.hbsag is positive
+    When the patient is assessed for alemtuzumab
+    Then the verdict is workup_required
+    And the finding alemtuzumab.workup.hbv-check-label says "not read"
+
+  Scenario: Severely immunocompromised: no course until reviewed
+    Given history.severely_immunocompromised is true
+    When the patient is assessed for alemtuzumab
+    Then the verdict is deferred
+    And the finding alemtuzumab.workup.severely-immunocompromised applies
 
   Scenario: Low immunoglobulins are noted
     Given screening.immunoglobulins is low
     When the patient is assessed for alemtuzumab
     Then the finding alemtuzumab.workup.immunoglobulins-check-label has verdict info
 
-  Scenario: Signs of PML ask for evaluation
+  Scenario: Signs of PML hold the course until evaluated
     Given infection.pml_suspected is true
     When the patient is assessed for alemtuzumab
-    Then the verdict is workup_required
+    Then the verdict is deferred
     And the finding alemtuzumab.workup.pml-check-label applies

@@ -110,6 +110,15 @@ Feature: Who natalizumab is labelled for (US section 1, 10/2023; EU 4.1 highly a
       | SPMS      |
       | PPMS      |
 
+  Scenario: EU, on natalizumab after conversion to SPMS: not "not indicated"
+    Given diagnosis.phenotype is SPMS
+    And diagnosis.active_disease is false
+    And the current treatment is natalizumab
+    And treatment.current.started is 4 years before the assessment date
+    When the patient is assessed for natalizumab under the EU label
+    Then the finding natalizumab.eligibility.eu-continuing-on-treatment applies
+    And the finding natalizumab.eligibility.eu-not-rrms is not reported
+
   Scenario: EU, on natalizumab for RRMS: continuing is shown as eligible
     Given the jurisdiction is EU
     And the current treatment is natalizumab

@@ -12,12 +12,12 @@ Feature: Natalizumab in pregnancy and breastfeeding (label sections NOT read: th
       labs: {jcv_antibody: negative}
       """
 
-  Scenario Outline: Pregnant or breastfeeding asks for the current label section
+  Scenario Outline: Pregnant or breastfeeding holds the dose until a decision (label section not read)
     Given a female RRMS patient aged 31
     And reproductive.pregnant is <pregnant>
     And reproductive.breastfeeding is <breastfeeding>
     When the patient is assessed for natalizumab
-    Then the verdict is workup_required
+    Then the verdict is deferred
     And the finding natalizumab.pregnancy.check-label applies
     And the finding natalizumab.pregnancy.check-label cites tysabri-uspi-2023-10 section 8.1
 

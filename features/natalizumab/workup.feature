@@ -26,10 +26,15 @@ Feature: Work-up before natalizumab (boxed warning PML risk factors; baseline MR
     When the patient is assessed for natalizumab
     Then the finding natalizumab.workup.jcv-antibody is not reported
 
-  Scenario: A new patient is reminded of the baseline MRI and the label sections not read
+  Scenario: A new patient is reminded of the baseline MRI
     When the patient is assessed for natalizumab
     Then the finding natalizumab.workup.baseline-mri has verdict info
-    And the finding natalizumab.workup.hbv-check-label has verdict info
+    And the finding natalizumab.workup.hbv-check-label is not reported
+
+  Scenario: Positive hepatitis B serology asks for review (label section not read)
+    Given screening.anti_hbc is positive
+    When the patient is assessed for natalizumab
+    Then the verdict is workup_required
     And the finding natalizumab.workup.hbv-check-label says "not read"
 
   Scenario: A patient already on natalizumab gets no baseline MRI reminder
@@ -38,10 +43,10 @@ Feature: Work-up before natalizumab (boxed warning PML risk factors; baseline MR
     When the patient is assessed for natalizumab
     Then the finding natalizumab.workup.baseline-mri is not reported
 
-  Scenario: An active infection asks for review before the dose
+  Scenario: An active infection holds the dose until assessed
     Given infection.active is true
     When the patient is assessed for natalizumab
-    Then the verdict is workup_required
+    Then the verdict is deferred
     And the finding natalizumab.workup.active-infection applies
 
   Scenario: Infection status unrecorded is asked for
