@@ -7,7 +7,7 @@ Feature: Giving an alemtuzumab course (REMS, setting, 2-hour observation, stroke
     And the screening results are complete and normal
     And a patient profile in YAML:
       """
-      screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
+      screening: {hiv: negative, cbc_date: "2026-11-10", urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
       history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
@@ -15,8 +15,8 @@ Feature: Giving an alemtuzumab course (REMS, setting, 2-hour observation, stroke
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:
         prior:
-          - {drug: interferon-beta-1a, stopped: 2023-01-10, reason: breakthrough}
-          - {drug: glatiramer-acetate, stopped: 2026-09-01, reason: breakthrough}
+          - {drug: interferon-beta-1a, stopped: "2023-01-10", reason: breakthrough}
+          - {drug: glatiramer-acetate, stopped: "2026-09-01", reason: breakthrough}
       """
 
   Scenario: US: REMS, observation for two hours, stroke warning, premedication and prophylaxis

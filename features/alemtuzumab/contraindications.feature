@@ -7,7 +7,7 @@ Feature: Alemtuzumab contraindications (US section 4 first item; EU 4.3 from a s
     And the screening results are complete and normal
     And a patient profile in YAML:
       """
-      screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
+      screening: {hiv: negative, cbc_date: "2026-11-10", urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
       history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
@@ -15,17 +15,17 @@ Feature: Alemtuzumab contraindications (US section 4 first item; EU 4.3 from a s
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:
         prior:
-          - {drug: interferon-beta-1a, stopped: 2023-01-10, reason: breakthrough}
-          - {drug: glatiramer-acetate, stopped: 2026-09-01, reason: breakthrough}
+          - {drug: interferon-beta-1a, stopped: "2023-01-10", reason: breakthrough}
+          - {drug: glatiramer-acetate, stopped: "2026-09-01", reason: breakthrough}
       """
 
   Scenario: A hypersensitivity reaction to alemtuzumab
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: alemtuzumab, last_dose: 2025-11-24}
+        current: {drug: alemtuzumab, last_dose: "2025-11-24"}
         courses:
-          - {drug: alemtuzumab, formulation: IV, doses: [2025-11-24]}
+          - {drug: alemtuzumab, formulation: IV, doses: ["2025-11-24"]}
       history: {hypersensitivity_to: [alemtuzumab]}
       """
     When the patient is assessed for alemtuzumab

@@ -7,7 +7,7 @@ Feature: Who alemtuzumab is labelled for (US section 1: after two or more MS dru
     And the screening results are complete and normal
     And a patient profile in YAML:
       """
-      screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
+      screening: {hiv: negative, cbc_date: "2026-11-10", urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
       history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
@@ -15,8 +15,8 @@ Feature: Who alemtuzumab is labelled for (US section 1: after two or more MS dru
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:
         prior:
-          - {drug: interferon-beta-1a, stopped: 2023-01-10, reason: breakthrough}
-          - {drug: glatiramer-acetate, stopped: 2026-09-01, reason: breakthrough}
+          - {drug: interferon-beta-1a, stopped: "2023-01-10", reason: breakthrough}
+          - {drug: glatiramer-acetate, stopped: "2026-09-01", reason: breakthrough}
       """
 
   Scenario: US: RRMS after two MS drugs is eligible
@@ -26,13 +26,13 @@ Feature: Who alemtuzumab is labelled for (US section 1: after two or more MS dru
     And the finding alemtuzumab.eligibility.us-after-two-dmts says "two or more"
 
   Scenario: US: one earlier drug and a current one count as two
-    Given treatment.prior is [{drug: interferon-beta-1a, stopped: 2023-01-10}]
+    Given treatment.prior is [{drug: interferon-beta-1a, stopped: "2023-01-10"}]
     And the current treatment is glatiramer-acetate
     When the patient is assessed for alemtuzumab
     Then the finding alemtuzumab.eligibility.us-after-two-dmts applies
 
   Scenario: US: only one MS drug tried is not shown as indicated
-    Given treatment.prior is [{drug: interferon-beta-1a, stopped: 2023-01-10}]
+    Given treatment.prior is [{drug: interferon-beta-1a, stopped: "2023-01-10"}]
     When the patient is assessed for alemtuzumab
     Then the verdict is not_indicated
     And the finding alemtuzumab.eligibility.us-fewer-than-two-dmts applies
@@ -89,9 +89,9 @@ Feature: Who alemtuzumab is labelled for (US section 1: after two or more MS dru
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: alemtuzumab, last_dose: 2025-11-24}
+        current: {drug: alemtuzumab, last_dose: "2025-11-24"}
         courses:
-          - {drug: alemtuzumab, formulation: IV, doses: [2025-11-24]}
+          - {drug: alemtuzumab, formulation: IV, doses: ["2025-11-24"]}
       """
     When the patient is assessed for alemtuzumab under the <jur> label
     Then the finding alemtuzumab.eligibility.second-course has verdict eligible

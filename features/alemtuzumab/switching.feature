@@ -7,7 +7,7 @@ Feature: Switching to and from alemtuzumab
     And the screening results are complete and normal
     And a patient profile in YAML:
       """
-      screening: {hiv: negative, cbc_date: 2026-11-10, urinalysis: normal, thyroid_function: normal, skin_exam: normal}
+      screening: {hiv: negative, cbc_date: "2026-11-10", urinalysis: normal, thyroid_function: normal, skin_exam: normal}
       labs: {serum_creatinine_umol_per_l: 70}
       infection: {pml_suspected: false, pml_confirmed: false}
       history: {malignancy_active: false, stroke_or_cervicocephalic_dissection: false, bleeding_disorder_or_anticoagulant: false, autoimmune_disease: false, hypersensitivity_to: []}
@@ -15,8 +15,8 @@ Feature: Switching to and from alemtuzumab
       reproductive: {pregnant: false, breastfeeding: false}
       treatment:
         prior:
-          - {drug: interferon-beta-1a, stopped: 2023-01-10, reason: breakthrough}
-          - {drug: glatiramer-acetate, stopped: 2026-09-01, reason: breakthrough}
+          - {drug: interferon-beta-1a, stopped: "2023-01-10", reason: breakthrough}
+          - {drug: glatiramer-acetate, stopped: "2026-09-01", reason: breakthrough}
       """
 
   Scenario: Switching in from natalizumab: blood counts, and natalizumab's own switch-out findings
@@ -32,9 +32,9 @@ Feature: Switching to and from alemtuzumab
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: alemtuzumab, last_dose: 2025-11-24}
+        current: {drug: alemtuzumab, last_dose: "2025-11-24"}
         courses:
-          - {drug: alemtuzumab, formulation: IV, doses: [2024-11-25, 2025-11-24]}
+          - {drug: alemtuzumab, formulation: IV, doses: ["2024-11-25", "2025-11-24"]}
       """
     When the patient is assessed for ocrelizumab
     Then the finding alemtuzumab.switching.out-48-month-monitoring applies

@@ -26,12 +26,12 @@ Feature: Giving natalizumab (TOUCH, EU alert card, observation, PML suspicion)
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: natalizumab, started: 2025-12-08}
+        current: {drug: natalizumab, started: "2025-12-08"}
         courses:
           - drug: natalizumab
             formulation: IV
-            doses: [2025-12-08, 2026-01-05, 2026-02-02, 2026-03-02, 2026-03-30, 2026-04-27,
-                    2026-05-25, 2026-06-22, 2026-07-20, 2026-08-17, 2026-09-14, 2026-10-12]
+            doses: ["2025-12-08", "2026-01-05", "2026-02-02", "2026-03-02", "2026-03-30", "2026-04-27",
+                    "2026-05-25", "2026-06-22", "2026-07-20", "2026-08-17", "2026-09-14", "2026-10-12"]
       """
     When the patient is assessed for natalizumab
     Then the finding natalizumab.administration.us-observation-after-12 applies

@@ -23,24 +23,24 @@ Feature: The natalizumab calendar (300 mg IV every 4 weeks)
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: natalizumab, started: 2026-10-04}
+        current: {drug: natalizumab, started: "2026-10-04"}
         courses:
-          - {drug: natalizumab, formulation: IV, doses: [2026-10-04, 2026-11-01]}
+          - {drug: natalizumab, formulation: IV, doses: ["2026-10-04", "2026-11-01"]}
       """
     When the patient is assessed for natalizumab
-    Then the schedule has "300 mg IV over about 1 hour (every 4 weeks)" due on 2026-11-29
+    Then the schedule has "next dose: 300 mg IV over about 1 hour (every 4 weeks)" due on 2026-11-29
 
   Scenario: Signs of PML put the next infusion on hold
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: natalizumab, started: 2026-10-04}
+        current: {drug: natalizumab, started: "2026-10-04"}
         courses:
-          - {drug: natalizumab, formulation: IV, doses: [2026-10-04, 2026-11-01]}
+          - {drug: natalizumab, formulation: IV, doses: ["2026-10-04", "2026-11-01"]}
       """
     And infection.pml_suspected is true
     When the patient is assessed for natalizumab
-    Then the schedule has "300 mg IV over about 1 hour (every 4 weeks)" on hold by natalizumab.administration.pml-suspected
+    Then the schedule has "next dose: 300 mg IV over about 1 hour (every 4 weeks)" on hold by natalizumab.administration.pml-suspected
     And no dose is shown as due
 
   Scenario: A contraindication puts the first infusion on hold
@@ -52,7 +52,7 @@ Feature: The natalizumab calendar (300 mg IV every 4 weeks)
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: natalizumab, started: 2026-10-04, formulation: SC}
+        current: {drug: natalizumab, started: "2026-10-04", formulation: SC}
       """
     When the patient is assessed for natalizumab under the EU label
     Then the finding natalizumab.schedule.sc-not-encoded says "not read"
