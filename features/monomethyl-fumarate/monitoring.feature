@@ -12,7 +12,7 @@ Feature: Monitoring on monomethyl fumarate: lymphocytes, PML, liver, GI (US 5.4,
     Given labs.lymphocytes_10e9_per_l is 0.4
     When the patient is assessed for monomethyl-fumarate
     Then the verdict is eligible_with_precautions
-    And the finding monomethyl-fumarate.monitoring.lymphocytes-below-0-5 says "more than 6 months"
+    And the finding monomethyl-fumarate.monitoring.lymphocytes-below-0-5 says "more than six months"
 
   Scenario: Lymphocytes at 0.5 do not fire the interruption finding
     Given labs.lymphocytes_10e9_per_l is 0.5
