@@ -125,15 +125,18 @@ Feature: Work-up before each cladribine course (lymphocyte gates, infections, VZ
     Then the verdict is deferred
     And the finding cladribine.workup.vzv-negative says "4 to 6 weeks"
 
-  Scenario Outline: A live vaccine less than 4 weeks ago holds the course
+  Scenario Outline: A live vaccine less than 4 weeks ago holds the course; 4 to 6 weeks asks the clinician
     Given a live vaccine <amount> before the assessment date
     When the patient is assessed for cladribine
-    Then the finding cladribine.workup.live-vaccine-recent <outcome>
+    Then the finding cladribine.workup.live-vaccine-recent <recent>
+    And the finding cladribine.workup.live-vaccine-4-to-6-weeks <later>
 
     Examples:
-      | amount  | outcome          |
-      | 27 days | applies          |
-      | 28 days | is not reported  |
+      | amount  | recent          | later           |
+      | 27 days | applies         | is not reported |
+      | 28 days | is not reported | applies         |
+      | 41 days | is not reported | applies         |
+      | 42 days | is not reported | is not reported |
 
   Scenario: Liver tests never done
     Given screening.liver_tests is unknown
