@@ -41,12 +41,12 @@ Feature: Cladribine tablets during a course: infections, lymphocyte holds, herpe
       """
     When the patient is assessed for cladribine
     Then the verdict is deferred
+    And the finding cladribine.administration.lymphocytes-below-200 says "anti-herpes prophylaxis"
     And the findings include:
       | rule_id                                         | verdict                   | status  |
       | cladribine.administration.lymphocytes-below-200 | deferred                  | applies |
-      | cladribine.administration.herpes-prophylaxis    | eligible_with_precautions | applies |
       | cladribine.monitoring.lymphocytes-after-course  | info                      | applies |
-    And the schedule has "year 1, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)" on hold by cladribine.administration.lymphocytes-below-200
+    And the schedule has "next dose: year 1, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)" on hold by cladribine.administration.lymphocytes-below-200
 
   Scenario: EU: lymphocytes below 500/mm3 on treatment call for active monitoring
     Given labs.lymphocytes_10e9_per_l is 0.45

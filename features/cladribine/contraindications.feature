@@ -53,7 +53,7 @@ Feature: Cladribine contraindications (boxed warning 2026-09; US section 4, 2019
     Given screening.hcv is positive
     When the patient is assessed for cladribine
     Then the verdict is contraindicated
-    And the finding cladribine.contraindication.active-hepatitis is explained by "HCV"
+    And the finding cladribine.contraindication.active-hepatitis is explained by "hepatitis C"
 
   Scenario: Hypersensitivity to cladribine is contraindicated
     Given history.hypersensitivity_to is [cladribine]

@@ -88,8 +88,9 @@ Feature: Who cladribine tablets are labelled for (US section 1 via the manufactu
     When the patient is assessed for cladribine under the EU label
     Then the finding cladribine.eligibility.eu-highly-active applies
 
-  Scenario: EU: one relapse and no lesion data asks the clinician to confirm high activity
+  Scenario: EU: one relapse on another DMT and no lesion data asks for the lesion count
     Given a male RRMS patient aged 40
+    And the current treatment is interferon-beta-1a
     And activity.relapses_past_12_months is 1
     When the patient is assessed for cladribine under the EU label
     Then the verdict is workup_required

@@ -39,7 +39,7 @@ Feature: Cladribine calendar: 2 yearly courses of 2 cycles, then no further dose
             doses: [2026-11-02]
       """
     When the patient is assessed for cladribine
-    Then the schedule has "year 1, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)" due on 2026-11-29
+    Then the schedule has "next dose: year 1, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)" due on 2026-11-29
 
   Scenario: After year 1, year 2 is dated 12 months after the first tablet and the clinician checks the 43 weeks
     Given a patient profile in YAML:
@@ -52,22 +52,22 @@ Feature: Cladribine calendar: 2 yearly courses of 2 cycles, then no further dose
             doses: [2025-12-01, 2025-12-29]
       """
     When the patient is assessed for cladribine
-    Then the schedule has "year 2, cycle 1: tablets on 4 or 5 days (lymphocytes >= 800/uL first)"
+    Then the schedule has "next dose: year 2, cycle 1: tablets on 4 or 5 days (lymphocytes >= 800/uL first)"
     And the finding cladribine.schedule.year-2-timing has verdict eligible_with_precautions
     And the finding cladribine.schedule.year-2-timing says "43 weeks"
 
-  Scenario: After year-2 cycle 1 the last cycle is dated from year-2 cycle 1 by the clinician
+  Scenario: After a year 2 delayed for lymphocyte recovery, the last cycle is checked first
     Given a patient profile in YAML:
       """
       treatment:
-        current: {drug: cladribine, started: 2025-12-01}
+        current: {drug: cladribine, started: 2025-06-02}
         courses:
           - drug: cladribine
             formulation: oral
-            doses: [2025-12-01, 2025-12-29, 2026-11-16]
+            doses: [2025-06-02, 2025-06-30, 2026-11-02]
       """
     When the patient is assessed for cladribine
-    Then the schedule has "year 2, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)"
+    Then the schedule has "next dose: year 2, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)"
     And the finding cladribine.schedule.year-2-cycle-2-timing applies
 
   Scenario: After both courses no further dose is planned
@@ -82,4 +82,4 @@ Feature: Cladribine calendar: 2 yearly courses of 2 cycles, then no further dose
       """
     When the patient is assessed for cladribine
     Then the finding cladribine.schedule.no-further-treatment says "next 2 years"
-    And the schedule has no "year 2, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)"
+    And the schedule has no "next dose: year 2, cycle 2: tablets on 4 or 5 days (23-27 days after cycle 1 ends)"

@@ -55,7 +55,7 @@ Feature: Work-up before each cladribine course (lymphocyte gates, infections, VZ
     Then the verdict is deferred
     And the finding cladribine.workup.lymphocytes-year-2-low says "up to 6 months"
     And the finding cladribine.workup.lymphocytes-year-2-not-recovered is not reported
-    And the schedule has "year 2, cycle 1: tablets on 4 or 5 days (lymphocytes >= 800/uL first)" on hold by cladribine.workup.lymphocytes-year-2-low
+    And the schedule has "next dose: year 2, cycle 1: tablets on 4 or 5 days (lymphocytes >= 800/uL first)" on hold by cladribine.workup.lymphocytes-year-2-low
 
   Scenario: Year 2 lymphocytes not recovered 18 months after the first tablet: no second course
     Given labs.lymphocytes_10e9_per_l is 0.7
