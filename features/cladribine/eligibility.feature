@@ -76,7 +76,11 @@ Feature: Who cladribine tablets are labelled for (US section 1 via the manufactu
     Given a male RRMS patient aged 40
     And activity.relapses_past_12_months is 2
     When the patient is assessed for cladribine under the EU label
-    Then the finding cladribine.eligibility.eu-highly-active has verdict eligible
+    Then the verdict is eligible_with_precautions
+    And the finding cladribine.eligibility.eu-highly-active has verdict eligible
+    And the finding cladribine.contraindication.eu-renal-impairment is not reported
+    And history.renal_impairment is not reported missing
+    And screening.hbv_active is not reported missing
     And the finding cladribine.eligibility.eu-confirm-highly-active is not reported
     And the finding cladribine.eligibility.us-relapsing-adult is not reported
 
