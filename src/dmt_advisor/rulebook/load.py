@@ -79,11 +79,13 @@ class Rulebook:
         return tuple(rule for rule in self.rules if rule.drug == drug)
 
     def ruleset_for(self, drug: str) -> tuple[Rule, ...]:
-        """What an assessment of `drug` evaluates: its own rules, then every OTHER drug's
-        switch-out rules (`applies_when_switching_from: true`), in rulebook order."""
-        return self.rules_for(drug) + tuple(
-            rule for rule in self.rules
-            if rule.applies_when_switching_from and rule.drug != drug)
+        """What an assessment of `drug` evaluates: its own rules (not its switch-out rules,
+        which speak of stopping it), then every OTHER drug's switch-out rules
+        (`applies_when_switching_from: true`), in rulebook order. Without switch-out rules this
+        is exactly `rules_for(drug)`."""
+        own = tuple(r for r in self.rules_for(drug) if not r.applies_when_switching_from)
+        return own + tuple(rule for rule in self.rules
+                           if rule.applies_when_switching_from and rule.drug != drug)
 
     def drug_info(self, drug: str) -> DrugInfo:
         """The drug's drug.yaml (MissingRuleError, a KeyError, names it when absent)."""
@@ -270,9 +272,11 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
             rule_paths.append(path)
 
     drug_infos: dict[str, DrugInfo] = {}
+    drug_files_seen: set[str] = set()  # folders with a drug.yaml, valid or not
     for path in drug_paths:
         rel = str(path.relative_to(root))
         parts = path.relative_to(root).parts
+        drug_files_seen.add(parts[0])
         if len(parts) != 2:
             errors.append(RulebookError(f"{DRUG_FILE} belongs at <rules>/<drug>/{DRUG_FILE}; "
                                         "this file is not read", rel))
@@ -356,7 +360,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
     # every drug folder with rule files has its drug.yaml (what the drug is, for every view)
     errors.extend(RulebookError(f"drug folder {folder!r} has no {DRUG_FILE} (every drug needs "
                                 "one: docs/rules.md)", f"{folder}/{DRUG_FILE}")
-                  for folder in sorted(folders - set(drug_infos)))
+                  for folder in sorted(folders - drug_files_seen))
     errors.extend(RulebookError(f"{DRUG_FILE} of a folder with no rule files", f"{f}/{DRUG_FILE}")
                   for f in sorted(set(drug_infos) - folders))
     errors.extend(RulebookError(msg, calendar_files[spec.id], spec.id)
