@@ -65,4 +65,4 @@ Feature: Teriflunomide contraindications (US section 4, 1/2023; EU 4.3, Czech co
     Given history.renal_impairment is severe
     When the patient is assessed for teriflunomide under the EU label
     Then the verdict is workup_required
-    And the finding teriflunomide.contraindication.eu-dialysis says "dialysis"
+    And the finding teriflunomide.workup.eu-dialysis says "dialysis"
