@@ -33,6 +33,7 @@ PAGES = {
     "profile": st.Page("views/profile.py", title="Profile",
                        default=True),
     "recommendation": st.Page("views/recommendation.py", title="Recommendation"),
+    "options": st.Page("views/options.py", title="Options"),
     "schedule": st.Page("views/schedule.py", title="Schedule and monitoring"),
     "summary": st.Page("views/summary.py", title="Consultation summary"),
     "rules": st.Page("views/rules.py", title="Rules"),

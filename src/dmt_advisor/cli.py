@@ -45,6 +45,11 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class TableFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+
+
 RulesDir = Annotated[Path | None, typer.Option(
     "--rules", help="Rules folder (default: the repository's rules/).")]
 
@@ -58,20 +63,44 @@ def assess(
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON.")] = False,
     audience: Annotated[Audience, typer.Option(help="Who reads the report.")] =
         Audience.clinician,
+    fmt: Annotated[TableFormat, typer.Option(
+        "--format", help="Without --drug: the options table for a terminal, or Markdown.")] =
+        TableFormat.table,
     rules: RulesDir = None,
 ) -> None:
-    """Assess a patient profile: verdict, findings with why and citation, missing data."""
+    """Assess a patient profile. Without --drug: the options table (every drug, grouped by
+    verdict, never ranked); with --drug: that drug's verdict, findings with why and citation,
+    and missing data."""
     from dmt_advisor.advisor import Advisor
+    from dmt_advisor.options import (
+        build_options,
+        hazards_of,
+        render_options_markdown,
+        render_options_rich,
+    )
     from dmt_advisor.profile import load_profile
     from dmt_advisor.report import render_markdown
 
     loaded = load_profile(profile)
     with Advisor.from_folder(rules) as advisor:
         result = advisor.assess(loaded, drug or None)
+        hazards = hazards_of(advisor.rulebook)
     if as_json:
         typer.echo(result.model_dump_json(indent=2, exclude_none=True))
-    else:
+    elif drug:
         typer.echo(render_markdown(result, audience), nl=False)
+    else:
+        options = build_options(result, audience, hazards)
+        hint = ("For one drug's findings, citations and dates: dmt-advisor assess PROFILE "
+                "--drug DRUG")
+        if fmt is TableFormat.markdown:
+            typer.echo(render_options_markdown(options, heading="# Options") + f"\n_{hint}._",
+                       nl=True)
+        else:
+            import shutil
+
+            width = max(100, shutil.get_terminal_size((160, 40)).columns)
+            typer.echo(render_options_rich(options, width) + hint + ".")
 
 
 @app.command()
