@@ -154,12 +154,16 @@ def summary(
     patient_label: Annotated[str, typer.Option(
         help="Initials or clinic number shown in the header (never logged).")] = "",
     clinic: Annotated[str, typer.Option(help="Clinic name for the header.")] = "",
+    drug: Annotated[list[str] | None, typer.Option(
+        "--drug", help="Drug to include (repeatable; default: every drug, with the options "
+        "table when there are several).")] = None,
     rules: RulesDir = None,
 ) -> None:
     """Write the consultation summary (PDF or Markdown) for one profile."""
     from dmt_advisor.summary_cli import write_summary
 
-    written = write_summary(profile, output, audience, patient_label, clinic, rules)
+    written = write_summary(profile, output, audience, patient_label, clinic, rules,
+                            drugs=drug or None)
     typer.echo(f"wrote {written}")
 
 

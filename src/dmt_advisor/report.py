@@ -290,9 +290,15 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
                             audience: Audience = Audience.clinician,
                             prepared_on: dt.date | None = None,
                             steps: dict[str, list[NextStep]] | None = None,
-                            patient_label: str = "", clinic: str = "") -> str:
-    """The consultation summary: who and when, verdict and next steps first, then findings in
-    words, missing data as a checklist, facts recorded, sources, and room for the plan."""
+                            patient_label: str = "", clinic: str = "",
+                            hazards: dict[str, object] | None = None) -> str:
+    """The consultation summary: who and when, verdict and next steps first (with several
+    drugs, the options table after the verdicts), then findings in words, missing data as a
+    checklist, facts recorded, sources, and room for the plan."""
+    from dmt_advisor.options import build_options, render_options_markdown
+
+    options = (render_options_markdown(build_options(assessment, audience, hazards))
+               if len(assessment.assessments) > 1 else "")
     rb = assessment.rulebook
     steps = steps or {}
     prepared = (prepared_on or dt.date.today()).isoformat()
@@ -304,6 +310,8 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
                                  f"Assessed on {assessment.assessed_on.isoformat()}") if x)
     if audience is Audience.patient:
         lines = ["# Your treatment information", "", who, "", PATIENT_NOTE, ""]
+        if options:
+            lines += [options]
         for item in assessment.assessments:
             lines += _patient_drug(item, PATIENT_CATEGORY_TITLE,
                                    f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}",
@@ -326,6 +334,8 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
     lines += [f"- **{item.drug}: {VERDICT_LABEL[item.verdict]}**"
               for item in assessment.assessments]
     lines.append("")
+    if options:
+        lines += [options]
     for item in assessment.assessments:
         lines += _clinician_drug(item, steps.get(item.drug), words=True)
     lines += ["## Profile facts recorded", "", "| fact | value |", "|---|---|"]
