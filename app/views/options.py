@@ -84,7 +84,7 @@ else:
 # ---- the table, grouped by verdict -------------------------------------------------------
 for group in options.groups:
     members = [r for r in group.rows if shown(r)]
-    st.subheader(f"{group.label} ({len(members)} of {len(group.rows)})", anchor=False,
+    st.header(f"{group.label} ({len(members)} of {len(group.rows)})", anchor=False,
                  divider="gray")
     st.markdown(badge_markdown(group.verdict, audience))
     if not members:
@@ -95,7 +95,7 @@ for group in options.groups:
                 unsafe_allow_html=True)
 
 # ---- compare two or three drugs, column by column ----------------------------------------
-st.subheader("Compare" if not patient else "Compare side by side", anchor=False,
+st.header("Compare" if not patient else "Compare side by side", anchor=False,
              divider="gray")
 names = {r.drug: r.title for r in rows}
 picked = st.multiselect("Drugs to compare (two or three)", list(names),
