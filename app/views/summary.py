@@ -17,6 +17,7 @@ from dmt_advisor.report import (
     VERDICT_FOR_PATIENTS,
     Audience,
     citation_text,
+    drug_title,
     missing_checklist,
     profile_facts,
     render_summary_markdown,
@@ -72,7 +73,7 @@ with st.container(border=True):
             st.markdown("\n".join(group_markdown(options, group.rows, escape=True)),
                         unsafe_allow_html=True)
     for item in assessment.assessments:
-        st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, audience)}")
+        st.markdown(f"## {drug_title(item)} &nbsp; {badge_markdown(item.verdict, audience)}")
         if patient:
             st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
         lines = (patient_lines if patient else clinician_lines)(steps.get(item.drug, []))

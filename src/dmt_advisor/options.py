@@ -25,10 +25,9 @@ from typing import Any
 from dmt_advisor.assessment import Assessment, CitationOut, DrugAssessment, Finding
 from dmt_advisor.field_words import field_words, is_test
 from dmt_advisor.next_steps import NOT_ADVISED
-from dmt_advisor.report import PATIENT_VERDICT_LABEL, VERDICT_LABEL, Audience
+from dmt_advisor.report import OFF_LABEL, PATIENT_VERDICT_LABEL, VERDICT_LABEL, Audience
 from dmt_advisor.rulebook.model import Category, Verdict
 
-OFF_LABEL = "off-label in MS"
 NOT_DESCRIBED = "not described"
 ORDER_NOTE = ("Grouped by verdict; alphabetical within a group. The order is not a ranking: "
               "the choice is made by the patient with their clinician.")

@@ -104,6 +104,18 @@ def shown_in(item: DrugAssessment, audience: Audience, category: Category) -> li
     return [f for f in findings_shown(item, audience) if f.category == category]
 
 
+OFF_LABEL = "off-label in MS"
+
+
+def drug_title(item: DrugAssessment) -> str:
+    """The drug as every view names it: marked "(off-label in MS)" when its description says
+    so (`DrugAssessment.about.off_label`), so an off-label use is never shown unmarked."""
+    about = getattr(item, "about", None)
+    off = about.get("off_label") if isinstance(about, dict) else getattr(about, "off_label",
+                                                                         False)
+    return f"{item.drug} ({OFF_LABEL})" if off else item.drug
+
+
 def label_for_filename(label: str) -> str:
     """A patient label safe in a file name: letters, digits and dashes only."""
     return re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")[:40]
@@ -123,7 +135,7 @@ def cite_text(finding: Finding) -> str:
 
 def _clinician_drug(item: DrugAssessment, steps: list[NextStep] | None = None,
                     words: bool = False) -> list[str]:
-    out = [f"## {item.drug}: {VERDICT_LABEL[item.verdict]}", ""]
+    out = [f"## {drug_title(item)}: {VERDICT_LABEL[item.verdict]}", ""]
     if steps:
         out += ["### Next steps", ""]
         out += [f"{i}. {line}" for i, line in enumerate(clinician_lines(steps), 1)]
@@ -174,7 +186,7 @@ def _clinician_drug(item: DrugAssessment, steps: list[NextStep] | None = None,
 
 def _patient_drug(item: DrugAssessment, titles: dict[Category, str] | None = None,
                   heading: str | None = None, steps: list[NextStep] | None = None) -> list[str]:
-    out = [heading or f"## {item.drug}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
+    out = [heading or f"## {drug_title(item)}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
     lines = patient_lines(steps or [])
     if lines:
         out += ["### What happens next", ""]
@@ -314,7 +326,7 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
             lines += [options]
         for item in assessment.assessments:
             lines += _patient_drug(item, PATIENT_CATEGORY_TITLE,
-                                   f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}",
+                                   f"## {drug_title(item)}: {PATIENT_VERDICT_LABEL[item.verdict]}",
                                    steps.get(item.drug))
         lines += ["## Questions and notes", "", "_" * 40, "", "_" * 40, ""]
         return "\n".join([*lines, footer]) + "\n"
@@ -331,7 +343,7 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
         "## Verdict",
         "",
     ]
-    lines += [f"- **{item.drug}: {VERDICT_LABEL[item.verdict]}**"
+    lines += [f"- **{drug_title(item)}: {VERDICT_LABEL[item.verdict]}**"
               for item in assessment.assessments]
     lines.append("")
     if options:

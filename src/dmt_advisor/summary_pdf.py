@@ -39,6 +39,7 @@ from dmt_advisor.report import (
     VERDICT_LABEL,
     Audience,
     cited_sources,
+    drug_title,
     findings_shown,
     missing_checklist,
     profile_facts,
@@ -209,7 +210,7 @@ def _reason(pdf: _Summary, finding: Finding) -> None:
 def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
     """The verdict, the numbered next steps (each with the reason and source of the finding
     it comes from, said once), the findings no step covers, and the missing-data checklist."""
-    pdf.verdict_bar(f"{item.drug}: {VERDICT_LABEL[item.verdict]}", item.verdict)
+    pdf.verdict_bar(f"{drug_title(item)}: {VERDICT_LABEL[item.verdict]}", item.verdict)
     attention = [f for f in findings_shown(item, Audience.clinician)
                  if f.verdict not in ("info", "eligible")]
     by_rule = {f.rule_id: f for f in attention}
@@ -309,7 +310,8 @@ def _sources(pdf: _Summary, assessment: Assessment, only_if_fits: bool = False) 
 
 def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
     size = PATIENT_BODY
-    pdf.verdict_bar(f"{item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}", item.verdict)
+    pdf.verdict_bar(f"{drug_title(item)}: {PATIENT_VERDICT_LABEL[item.verdict]}",
+                    item.verdict)
     pdf.line_text(VERDICT_FOR_PATIENTS[item.verdict], size=size)
     lines = patient_lines(steps)
     if lines:
