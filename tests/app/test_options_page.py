@@ -3,8 +3,14 @@ pregnancy-planning view, the comparison and the patient wording (real app, real 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
 from dmt_advisor.options import ORDER_NOTE, PATIENT_ORDER_NOTE, PREGNANCY_MARK
 from tests.app.conftest import goto, start, texts
+from tests.several_drugs import OFF_LABEL_DRUG, several_drugs_rules
 
 
 def tables(at: object) -> list[str]:
@@ -50,3 +56,68 @@ def test_patient_sees_only_why_a_drug_is_not_advised() -> None:
     assert "§" not in page and "ocrelizumab.contraindication" not in page
     assert "How it is given" not in "\n".join(m.value for m in at.markdown
                                                 if "Not an option" in m.value)
+
+
+# ---- several drugs: rules/ plus the fixture drugs, served to the real app --------------------
+
+@pytest.fixture
+def several_drugs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The app's advisor over rules/ + the fixture drugs (DMT_ADVISOR_RULES), then back."""
+    from dmt_ui import state
+
+    import dmt_advisor.advisor as advisor_module
+
+    monkeypatch.setenv("DMT_ADVISOR_RULES", str(several_drugs_rules(tmp_path)))
+    saved = advisor_module._default
+    advisor_module._default = None
+    state.advisor.clear()
+    try:
+        yield
+    finally:
+        built = advisor_module._default
+        advisor_module._default = saved
+        state.advisor.clear()
+        if built is not None and built is not saved:
+            built.close()
+
+
+def test_filters_count_what_they_hide_by_verdict(several_drugs: None) -> None:
+    at = goto(start(example="new-diagnosis-rrms"), "options")
+    assessment = at.session_state.assessment
+    total = len(assessment.assessments)
+    assert total >= 3
+    routes = at.multiselect(key="options_routes").options
+    for route in routes:  # a route some drug lacks: those drugs are hidden, and said so
+        lacking = [a for a in assessment.assessments
+                   if a.about is None or route not in a.about.formulations]
+        if lacking:
+            break
+    else:
+        pytest.fail(f"every drug has every route {routes}: the fixture should differ")
+    at.multiselect(key="options_routes").set_value([route]).run()
+    warning = next(w.value for w in at.warning if "hidden by the filters" in w.value)
+    assert f"**{len(lacking)} of {total} drugs hidden by the filters**" in warning
+    for item in lacking:
+        assert item.drug in warning
+    rows = "\n".join(tables(at)).count("\n| **")
+    assert rows == total - len(lacking)
+    assert sum(int(h.value.split("(")[1].split(" of ")[0]) for h in at.header
+               if " of " in h.value) == rows
+    at.multiselect(key="options_routes").set_value([]).run()
+    assert not [w for w in at.warning if "hidden by the filters" in w.value]
+
+
+def test_compare_two_or_three_drugs_column_by_column(several_drugs: None) -> None:
+    at = goto(start(example="new-diagnosis-rrms"), "options")
+    drugs = [a.drug for a in at.session_state.assessment.assessments]
+    compare = at.multiselect(key="options_compare")
+    compare.set_value(drugs[:1]).run()
+    assert "Choose two or three drugs to see them column by column." in texts(at)
+    at.multiselect(key="options_compare").set_value(drugs[:3]).run()
+    table = next(m.value for m in at.markdown if m.value.startswith("| |"))
+    header = table.splitlines()[0]
+    assert all(d in header for d in drugs[:3])
+    for row in ("Verdict", "Route and frequency", "Before starting", "Monitoring",
+                "Pregnancy and family planning", "Key risks"):
+        assert f"\n| {row} |" in table
+    assert f"{OFF_LABEL_DRUG} (off-label in MS)" in texts(at)

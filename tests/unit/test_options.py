@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dmt_advisor.advisor import default_advisor
+from dmt_advisor.advisor import Advisor, default_advisor
 from dmt_advisor.assessment import Assessment
 from dmt_advisor.cli import app
 from dmt_advisor.field_words import field_words
 from dmt_advisor.next_steps import NOT_ADVISED
 from dmt_advisor.options import (
     COLUMNS,
+    EFFICACY_NOTE,
     GROUP_ORDER,
     ORDER_NOTE,
     PATIENT_ORDER_NOTE,
@@ -28,6 +29,7 @@ from dmt_advisor.options import (
 )
 from dmt_advisor.profile import load_profile
 from dmt_advisor.report import Audience
+from tests.several_drugs import EFFICACY_GROUP, FIXTURE, OFF_LABEL_DRUG, several_drugs_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -109,3 +111,60 @@ def test_cli_without_drug_prints_the_options_table(tmp_path: Path) -> None:
     assert Assessment.model_validate(json.loads(as_json.output)).assessments
     bad = runner.invoke(app, ["assess", str(NEW), "--format", "html"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+# ---- several drugs (rules/ + the fixture drugs; tests/several_drugs.py) -----------------------
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return several_drugs_rules(tmp_path_factory.mktemp("several"))
+
+
+def test_route_frequency_off_label_and_efficacy_come_from_about(several: Path) -> None:
+    with Advisor.from_folder(several) as advisor:
+        assessment = advisor.assess(load_profile(NEW))
+        hazards = hazards_of(advisor.rulebook)
+    assert len(assessment.assessments) >= 3
+    clinician = build_options(assessment, hazards=hazards)
+    patient = build_options(assessment, Audience.patient, hazards)
+    for item in assessment.assessments:
+        row, plain = clinician.row(item.drug), patient.row(item.drug)
+        if item.about is None or not row.advised:
+            continue
+        given = row.cells["given"]
+        assert given.lines[0] == f"{item.about.route}, {item.about.frequency}"
+        assert set(given.citations) == set(item.about.citations)  # cited, from about
+        assert plain.cells["given"].lines[0] == (f"{item.about.patient_route}, "
+                                                 f"{item.about.patient_frequency}")
+    off = clinician.row(OFF_LABEL_DRUG)
+    assert off.title == f"{OFF_LABEL_DRUG} (off-label in MS)"
+    assert off.efficacy.lines == (EFFICACY_GROUP,) and off.efficacy.citations
+    assert clinician.efficacy_note == EFFICACY_NOTE
+    assert clinician.row(FIXTURE.name).efficacy.empty  # no efficacy group: nothing said
+    text = render_options_markdown(clinician)
+    assert f"**{OFF_LABEL_DRUG} (off-label in MS)**" in text and EFFICACY_NOTE in text
+    assert "| Efficacy group |" in text
+    for group in clinician.groups:  # alphabetical inside each group, whatever the verdicts
+        assert [r.name for r in group.rows] == sorted((r.name for r in group.rows),
+                                                      key=str.casefold)
+
+
+def test_cli_and_summary_with_several_drugs(several: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["assess", str(NEW), "--rules", str(several), "--format",
+                                 "markdown"])
+    assert result.exit_code == 0, result.output
+    with Advisor.from_folder(several) as advisor:
+        drugs = advisor.rulebook.drugs
+    assert result.output.count("\n| **") == len(drugs)
+    assert f"{OFF_LABEL_DRUG} (off-label in MS)" in result.output
+    md = tmp_path / "all.md"
+    assert runner.invoke(app, ["summary", str(NEW), "-o", str(md), "--rules",
+                               str(several)]).exit_code == 0
+    text = md.read_text()
+    assert "## Options" in text and text.index("## Options") < text.index("## Profile facts")
+    assert f"- **{OFF_LABEL_DRUG} (off-label in MS):" in text
+    one = tmp_path / "one.md"
+    assert runner.invoke(app, ["summary", str(NEW), "-o", str(one), "--rules", str(several),
+                               "--drug", drugs[0]]).exit_code == 0
+    assert "## Options" not in one.read_text() and OFF_LABEL_DRUG not in one.read_text()
