@@ -42,7 +42,9 @@ if options.efficacy_note:
 routes = sorted({f for r in rows for f in r.formulations})
 frequencies = sorted({r.frequency for r in rows if r.frequency})
 planning = bool(profile.reproductive.planning_pregnancy) if profile.reproductive else False
-ss.setdefault("options_pregnancy", planning)
+if ss.get("options_pregnancy_for") != ss.get("assessed_key"):  # a new patient: their default
+    ss.options_pregnancy = planning
+    ss.options_pregnancy_for = ss.get("assessed_key")
 with st.container(horizontal=True, key="options_filters"):
     chosen_routes = st.multiselect(
         "Route" if not patient else "How it is given", routes, key="options_routes",
