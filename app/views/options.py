@@ -32,6 +32,15 @@ patient = audience is Audience.patient
 options: Options = build_options(assessment, audience, hazards_of(state.advisor().rulebook))
 rows = options.rows
 
+# Tables fit the page: fixed layout, long source ids wrap, rules and sources in small type.
+st.html("""<style>
+  .st-key-options_tables table, .st-key-options_compare_table table {
+    table-layout: fixed; width: 100%; font-size: 0.9rem;}
+  .st-key-options_tables td, .st-key-options_compare_table td {
+    overflow-wrap: anywhere; vertical-align: top;}
+  .st-key-options_tables small, .st-key-options_compare_table small {
+    font-size: 0.78rem; color: #50555d;}
+</style>""")
 if patient:
     st.info(PATIENT_NOTE, icon=":material/forum:")
 st.caption(options.order_note)
@@ -84,15 +93,16 @@ else:
     st.caption(f"Showing all {len(rows)} drug(s) assessed.")
 
 # ---- the table, grouped by verdict -------------------------------------------------------
+tables = st.container(key="options_tables")
 for group in options.groups:
     members = [r for r in group.rows if shown(r)]
-    st.header(f"{group.label} ({len(members)} of {len(group.rows)})", anchor=False,
+    tables.header(f"{group.label} ({len(members)} of {len(group.rows)})", anchor=False,
                  divider="gray")
-    st.markdown(badge_markdown(group.verdict, audience))
+    tables.markdown(badge_markdown(group.verdict, audience))
     if not members:
-        st.caption("Every drug of this group is hidden by the filters (counted above).")
+        tables.caption("Every drug of this group is hidden by the filters (counted above).")
         continue
-    st.markdown("\n".join(group_markdown(options, members, pregnancy_first, escape=True,
+    tables.markdown("\n".join(group_markdown(options, members, pregnancy_first, escape=True,
                                          mark=f":orange-badge[{PREGNANCY_MARK}]")),
                 unsafe_allow_html=True)
 
@@ -123,7 +133,8 @@ else:
                 cells.append(cell_markdown(r.efficacy if key == "efficacy" else r.cells[key],
                                            audience, escape=True))
         lines.append(f"| {titles[key]} | " + " | ".join(cells) + " |")
-    st.markdown("\n".join(lines), unsafe_allow_html=True)
+    st.container(key="options_compare_table").markdown("\n".join(lines),
+                                                        unsafe_allow_html=True)
 if not patient:
     st.caption("Each cell names the rules it comes from and their sources; the recommendation "
                "page has every finding in full with its reasons.")

@@ -67,7 +67,7 @@ def short(text: str, limit: int = 140) -> str:
     full text is in the one-drug report)."""
     text = " ".join(text.split())
     end = _SENTENCE_END.search(text, 30)
-    if end and end.start() < limit:
+    if end and end.start() < limit and limit <= 140:
         return text[:end.start() + 1]
     if len(text) <= limit:
         return text
@@ -179,8 +179,8 @@ def _cell(findings: Iterable[Finding], audience: Audience, extra: Iterable[str] 
     ids: list[str] = []
     cites: dict[tuple[str, str, str], CitationOut] = {}
     for f in findings:
-        words = f.patient_summary if audience is Audience.patient else f.summary
-        line = short(words)
+        patient = audience is Audience.patient  # plain sentences are kept whole
+        line = short(f.patient_summary, 320) if patient else short(f.summary)
         if f.status == "undecided" and audience is Audience.clinician:
             line += " (undecided: missing data)"
         if line not in lines:
@@ -322,8 +322,14 @@ def cite_short(c: CitationOut) -> str:
 
 
 def refs(cell: Cell) -> list[str]:
-    """A cell's rule ids, then its sources (each `source §section` once)."""
-    cites = dict.fromkeys(f"{c.source} §{c.section}" for c in cell.citations)
+    """A cell's rule ids, then its sources: each source once with its sections
+    (`ocrevus-uspi-2024-01 §HL §2.3`)."""
+    sections: dict[str, list[str]] = {}
+    for c in cell.citations:
+        listed = sections.setdefault(c.source, [])
+        if c.section not in listed:
+            listed.append(c.section)
+    cites = [f"{source} " + " ".join(f"§{s}" for s in secs) for source, secs in sections.items()]
     return [*cell.rule_ids, *cites]
 
 
@@ -337,10 +343,11 @@ def cell_markdown(cell: Cell, audience: Audience, sep: str = "<br>",
         text = html.escape(text, quote=False) if escape else text
         return text.replace("|", "\\|")
 
-    text = sep.join(clean(line) for line in cell.lines)
+    bullet = "• " if len(cell.lines) > 1 else ""
+    text = sep.join(bullet + clean(line) for line in cell.lines)
     if audience is Audience.clinician and (cell.rule_ids or cell.citations):
-        text += sep + "_" + ", ".join(f"`{r}`" if r in cell.rule_ids else clean(r)
-                                      for r in refs(cell)) + "_"
+        cited = ", ".join(f"`{r}`" if r in cell.rule_ids else clean(r) for r in refs(cell))
+        text += sep + (f"<small>{cited}</small>" if escape else f"_{cited}_")
     return text
 
 

@@ -46,6 +46,8 @@ def take(out_dir: Path, width: int = 1440, only: str = "") -> list[Path]:
                     page.locator(".st-key-patient_header").get_by_text(
                         "Patient", exact=True).click()
                 wait_for_app(page, text)
+                if path == "options":  # the filters are drawn after the first text
+                    page.get_by_text("Plans for pregnancy").first.wait_for()
                 target = out_dir / name
                 page.screenshot(path=str(target))
                 written.append(target)
