@@ -87,7 +87,9 @@ def test_fixture_drug_through_the_cli_json_and_markdown(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     drugs = [a["drug"] for a in json.loads(out.stdout)["assessments"]]
     assert drugs == ["exampleumab", "ocrelizumab"]  # every drug without --drug
-    md = runner.invoke(app, ["assess", str(profile), "--rules", str(root)])
+    # without --drug the CLI prints the options table (issue 9 item 3); --drug, the report
+    md = runner.invoke(app, ["assess", str(profile), "--rules", str(root), "--drug",
+                             "exampleumab"])
     assert md.exit_code == 0, md.output
     assert "## exampleumab" in md.stdout and "dose 2: 100 mg IV (week 2)" in md.stdout
     assert "exampleumab-fixture-us" in md.stdout
