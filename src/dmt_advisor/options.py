@@ -242,7 +242,13 @@ def option_row(item: DrugAssessment, audience: Audience,
     def in_category(*categories: Category) -> list[Finding]:
         return [f for f in item.findings if f.category in categories]
 
-    workup = [f for f in in_category(Category.workup) if f.verdict != "info"]
+    # before starting: the work-up, and whatever else holds or conditions a start (a deferral,
+    # a switch to prepare) wherever the rule files it; said where a clinician looks for it
+    elsewhere = (Category.workup, Category.monitoring, Category.pregnancy,
+                 Category.contraindication)
+    workup = in_category(Category.workup) + [
+        f for f in item.findings if f.category not in elsewhere and f.verdict in (
+            Verdict.deferred, Verdict.workup_required, Verdict.eligible_with_precautions)]
     monitoring = in_category(Category.monitoring)
     pregnancy = in_category(Category.pregnancy)
     stop = [f for f in item.findings if f.verdict in NOT_ADVISED and f.status == "applies"]

@@ -62,6 +62,10 @@ def test_every_drug_once_grouped_by_verdict_alphabetical_inside(path: Path) -> N
         if not row.advised:
             assert row.cells["given"].empty  # nothing on how a drug not advised is given
             assert row.because.rule_ids
+        # no finding that weighs on the verdict is left out of the table
+        cited = {r for cell in [*row.cells.values(), row.because] for r in cell.rule_ids}
+        weighing = {f.rule_id for f in item.findings if f.verdict not in ("info", "eligible")}
+        assert weighing <= cited, weighing - cited
 
 
 def test_work_up_cell_names_each_missing_field_in_words() -> None:
