@@ -121,3 +121,11 @@ def test_compare_two_or_three_drugs_column_by_column(several_drugs: None) -> Non
                 "Pregnancy and family planning", "Key risks"):
         assert f"\n| {row} |" in table
     assert f"{OFF_LABEL_DRUG} (off-label in MS)" in texts(at)
+
+
+def test_app_summary_of_several_drugs_carries_the_options_table(several_drugs: None) -> None:
+    at = goto(start(example="new-diagnosis-rrms"), "summary")
+    files = at.session_state.summary_files
+    assert "## Options" in files["md"] and f"{OFF_LABEL_DRUG} (off-label in MS)" in files["md"]
+    assert any(m.value == "## Options" for m in at.markdown)
+    assert ORDER_NOTE in texts(at)
