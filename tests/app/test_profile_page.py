@@ -93,7 +93,8 @@ def test_loading_an_example_fills_every_step() -> None:
 def test_every_profile_field_has_a_widget() -> None:
     """The form is driven by the profile model: a new optional field appears by itself."""
     at = start(example="rrms-on-ocrelizumab-iv")
-    at.session_state.draft.update({"#vaccinations": 1, "#treatment.prior": 1})
+    at.session_state.draft.update({"#vaccinations": 1, "#treatment.prior": 1,
+                                   "#treatment.courses": 1, "#treatment.courses[0].doses": 1})
     shown: set[str] = set()
     for index in range(len(STEPS)):
         step(at, index)
