@@ -21,6 +21,8 @@ if str(APP_DIR) not in sys.path:  # `streamlit run` adds it; AppTest and imports
 from dmt_ui import look, state  # noqa: E402
 from dmt_ui.look import badge_markdown  # noqa: E402
 
+from dmt_advisor.report import drug_title  # noqa: E402
+
 # No Material page icons: the page icon becomes the favicon, and a Material favicon is fetched
 # from a font CDN (a failed request offline). An emoji favicon is drawn by the browser itself.
 st.set_page_config(page_title="dmt-advisor", page_icon="🧠", layout="wide")
@@ -33,6 +35,7 @@ PAGES = {
     "profile": st.Page("views/profile.py", title="Profile",
                        default=True),
     "recommendation": st.Page("views/recommendation.py", title="Recommendation"),
+    "options": st.Page("views/options.py", title="Options"),
     "schedule": st.Page("views/schedule.py", title="Schedule and monitoring"),
     "summary": st.Page("views/summary.py", title="Consultation summary"),
     "rules": st.Page("views/rules.py", title="Rules"),
@@ -50,7 +53,7 @@ with st.sidebar:
     if cur.assessment is not None:
         audience = state.audience()
         for item in cur.assessment.assessments:
-            st.markdown(f"**{item.drug}** {badge_markdown(item.verdict, audience)}")
+            st.markdown(f"**{drug_title(item)}** {badge_markdown(item.verdict, audience)}")
         st.caption(f"Assessed on {cur.assessment.assessed_on.isoformat()}, "
                    f"{cur.assessment.jurisdiction.value} labels.")
     elif cur.problems:

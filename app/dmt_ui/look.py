@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from dmt_advisor.assessment import CitationOut
-from dmt_advisor.report import PATIENT_VERDICT_LABEL, VERDICT_LABEL, Audience
+from dmt_advisor.report import PATIENT_VERDICT_LABEL, VERDICT_LABEL, Audience, drug_title
 
 BADGE_COLOR: dict[str, str] = {
     "contraindicated": "red",
@@ -87,7 +87,7 @@ def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> 
     who = f"Patient **{label}**" if label else ":gray[No patient label]"
     parts = [who]
     if cur.assessment is not None:
-        parts += [f"{item.drug} {badge_markdown(item.verdict, audience)}"
+        parts += [f"{drug_title(item)} {badge_markdown(item.verdict, audience)}"
                   for item in cur.assessment.assessments]
         on = cur.assessment.assessed_on
         parts.append(f"assessed on {on.isoformat()}")

@@ -15,6 +15,7 @@ from dmt_advisor.report import (
     PATIENT_NOTE,
     VERDICT_FOR_PATIENTS,
     Audience,
+    drug_title,
     findings_shown,
     shown_in,
 )
@@ -75,7 +76,7 @@ def next_steps_block(item: DrugAssessment, patient_words: bool) -> None:
 
 def clinician(item: DrugAssessment) -> None:
     with st.container(border=True):
-        st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict)}")
+        st.markdown(f"## {drug_title(item)} &nbsp; {badge_markdown(item.verdict)}")
         st.markdown(VERDICT_MEANING[item.verdict])
         next_steps_block(item, patient_words=False)
         for note in item.notes:
@@ -98,7 +99,8 @@ def clinician(item: DrugAssessment) -> None:
 
 def patient(item: DrugAssessment) -> None:
     with st.container(border=True):
-        st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, Audience.patient)}")
+        st.markdown(f"## {drug_title(item)} &nbsp; "
+                    f"{badge_markdown(item.verdict, Audience.patient)}")
         st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
         next_steps_block(item, patient_words=True)
     for category in CATEGORY_ORDER:

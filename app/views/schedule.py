@@ -8,7 +8,7 @@ from dmt_ui import state, timeline
 from dmt_ui.look import badge_markdown
 
 from dmt_advisor.next_steps import NOT_ADVISED
-from dmt_advisor.report import PATIENT_NOTE, Audience, schedule_shown
+from dmt_advisor.report import PATIENT_NOTE, Audience, drug_title, schedule_shown
 
 profile, assessment, audience = state.page_start(
     "Schedule and monitoring", "Your dates and check-ups", "The timeline")
@@ -19,7 +19,7 @@ if patient:
 for item in assessment.assessments:
     rows = timeline.rows(profile, item, patient=patient)
     doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
-    st.header(item.drug, anchor=False, divider="gray")
+    st.header(drug_title(item), anchor=False, divider="gray")
     st.markdown(badge_markdown(item.verdict, audience))
     if item.verdict in NOT_ADVISED:  # item 5: no dosing dates, no how-it-is-given
         st.caption(f"No dosing dates: {item.drug} is not advised for this patient as recorded "

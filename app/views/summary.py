@@ -9,6 +9,7 @@ from dmt_ui.look import badge_markdown
 from dmt_advisor.assessment import CATEGORY_ORDER
 from dmt_advisor.field_words import field_words
 from dmt_advisor.next_steps import clinician_lines, patient_lines
+from dmt_advisor.options import build_options, group_markdown, hazards_of
 from dmt_advisor.report import (
     CATEGORY_TITLE,
     PATIENT_CATEGORY_TITLE,
@@ -16,6 +17,7 @@ from dmt_advisor.report import (
     VERDICT_FOR_PATIENTS,
     Audience,
     citation_text,
+    drug_title,
     missing_checklist,
     profile_facts,
     render_summary_markdown,
@@ -34,7 +36,8 @@ key = (profile.model_dump_json(), audience.value, prepared.isoformat(),
        assessment.rulebook.sha256, label)
 if ss.get("summary_files", {}).get("key") != key:
     # Built once per profile and audience; these exact bytes are what the buttons hand out.
-    args = dict(steps=steps, patient_label=label)
+    args = dict(steps=steps, patient_label=label,
+                hazards=hazards_of(state.advisor().rulebook))
     ss.summary_files = {
         "key": key,
         "md": render_summary_markdown(profile, assessment, audience, prepared, **args),
@@ -61,8 +64,16 @@ with st.container(border=True):
                 f"{assessment.jurisdiction.value} labels")
     if patient:
         st.info(PATIENT_NOTE, icon=":material/forum:")
+    if len(assessment.assessments) > 1:  # several drugs: the options table first, as on paper
+        options = build_options(assessment, audience, hazards_of(state.advisor().rulebook))
+        st.markdown("## " + ("Options" if not patient else "Your options"))
+        st.caption(options.order_note)
+        for group in options.groups:
+            st.markdown(f"**{group.label} ({len(group.rows)})**")
+            st.markdown("\n".join(group_markdown(options, group.rows, escape=True)),
+                        unsafe_allow_html=True)
     for item in assessment.assessments:
-        st.markdown(f"## {item.drug} &nbsp; {badge_markdown(item.verdict, audience)}")
+        st.markdown(f"## {drug_title(item)} &nbsp; {badge_markdown(item.verdict, audience)}")
         if patient:
             st.markdown(VERDICT_FOR_PATIENTS[item.verdict])
         lines = (patient_lines if patient else clinician_lines)(steps.get(item.drug, []))

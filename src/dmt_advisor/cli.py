@@ -45,6 +45,11 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class TableFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+
+
 RulesDir = Annotated[Path | None, typer.Option(
     "--rules", help="Rules folder (default: the repository's rules/).")]
 
@@ -58,22 +63,46 @@ def assess(
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON.")] = False,
     audience: Annotated[Audience, typer.Option(help="Who reads the report.")] =
         Audience.clinician,
+    fmt: Annotated[TableFormat, typer.Option(
+        "--format", help="Without --drug: the options table for a terminal, or Markdown.")] =
+        TableFormat.table,
     rules: RulesDir = None,
 ) -> None:
-    """Assess a patient profile: verdict, findings with why and citation, missing data."""
+    """Assess a patient profile. Without --drug: the options table (every drug, grouped by
+    verdict, never ranked); with --drug: that drug's verdict, findings with why and citation,
+    and missing data."""
     from contextlib import nullcontext
 
     from dmt_advisor.advisor import shared_advisor
+    from dmt_advisor.options import (
+        build_options,
+        hazards_of,
+        render_options_markdown,
+        render_options_rich,
+    )
     from dmt_advisor.profile import load_profile
     from dmt_advisor.report import render_markdown
 
     loaded = load_profile(profile)
     with nullcontext(shared_advisor(rules)) as advisor:  # shared: never closed here
         result = advisor.assess(loaded, drug or None)
+        hazards = hazards_of(advisor.rulebook)
     if as_json:
         typer.echo(result.model_dump_json(indent=2, exclude_none=True))
-    else:
+    elif drug:
         typer.echo(render_markdown(result, audience), nl=False)
+    else:
+        options = build_options(result, audience, hazards)
+        hint = ("For one drug's findings, citations and dates: dmt-advisor assess PROFILE "
+                "--drug DRUG")
+        if fmt is TableFormat.markdown:
+            typer.echo(render_options_markdown(options, heading="# Options") + f"\n_{hint}._",
+                       nl=True)
+        else:
+            import shutil
+
+            width = max(100, shutil.get_terminal_size((160, 40)).columns)
+            typer.echo(render_options_rich(options, width) + hint + ".")
 
 
 @app.command()
@@ -127,12 +156,16 @@ def summary(
     patient_label: Annotated[str, typer.Option(
         help="Initials or clinic number shown in the header (never logged).")] = "",
     clinic: Annotated[str, typer.Option(help="Clinic name for the header.")] = "",
+    drug: Annotated[list[str] | None, typer.Option(
+        "--drug", help="Drug to include (repeatable; default: every drug, with the options "
+        "table when there are several).")] = None,
     rules: RulesDir = None,
 ) -> None:
     """Write the consultation summary (PDF or Markdown) for one profile."""
     from dmt_advisor.summary_cli import write_summary
 
-    written = write_summary(profile, output, audience, patient_label, clinic, rules)
+    written = write_summary(profile, output, audience, patient_label, clinic, rules,
+                            drugs=drug or None)
     typer.echo(f"wrote {written}")
 
 

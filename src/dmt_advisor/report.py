@@ -104,6 +104,18 @@ def shown_in(item: DrugAssessment, audience: Audience, category: Category) -> li
     return [f for f in findings_shown(item, audience) if f.category == category]
 
 
+OFF_LABEL = "off-label in MS"
+
+
+def drug_title(item: DrugAssessment) -> str:
+    """The drug as every view names it: marked "(off-label in MS)" when its description says
+    so (`DrugAssessment.about.off_label`), so an off-label use is never shown unmarked."""
+    about = getattr(item, "about", None)
+    off = about.get("off_label") if isinstance(about, dict) else getattr(about, "off_label",
+                                                                         False)
+    return f"{item.drug} ({OFF_LABEL})" if off else item.drug
+
+
 def label_for_filename(label: str) -> str:
     """A patient label safe in a file name: letters, digits and dashes only."""
     return re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")[:40]
@@ -123,7 +135,7 @@ def cite_text(finding: Finding) -> str:
 
 def _clinician_drug(item: DrugAssessment, steps: list[NextStep] | None = None,
                     words: bool = False) -> list[str]:
-    out = [f"## {item.drug}: {VERDICT_LABEL[item.verdict]}", ""]
+    out = [f"## {drug_title(item)}: {VERDICT_LABEL[item.verdict]}", ""]
     if steps:
         out += ["### Next steps", ""]
         out += [f"{i}. {line}" for i, line in enumerate(clinician_lines(steps), 1)]
@@ -174,7 +186,7 @@ def _clinician_drug(item: DrugAssessment, steps: list[NextStep] | None = None,
 
 def _patient_drug(item: DrugAssessment, titles: dict[Category, str] | None = None,
                   heading: str | None = None, steps: list[NextStep] | None = None) -> list[str]:
-    out = [heading or f"## {item.drug}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
+    out = [heading or f"## {drug_title(item)}", "", VERDICT_FOR_PATIENTS[item.verdict], ""]
     lines = patient_lines(steps or [])
     if lines:
         out += ["### What happens next", ""]
@@ -290,9 +302,15 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
                             audience: Audience = Audience.clinician,
                             prepared_on: dt.date | None = None,
                             steps: dict[str, list[NextStep]] | None = None,
-                            patient_label: str = "", clinic: str = "") -> str:
-    """The consultation summary: who and when, verdict and next steps first, then findings in
-    words, missing data as a checklist, facts recorded, sources, and room for the plan."""
+                            patient_label: str = "", clinic: str = "",
+                            hazards: dict[str, object] | None = None) -> str:
+    """The consultation summary: who and when, verdict and next steps first (with several
+    drugs, the options table after the verdicts), then findings in words, missing data as a
+    checklist, facts recorded, sources, and room for the plan."""
+    from dmt_advisor.options import build_options, render_options_markdown
+
+    options = (render_options_markdown(build_options(assessment, audience, hazards))
+               if len(assessment.assessments) > 1 else "")
     rb = assessment.rulebook
     steps = steps or {}
     prepared = (prepared_on or dt.date.today()).isoformat()
@@ -304,9 +322,11 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
                                  f"Assessed on {assessment.assessed_on.isoformat()}") if x)
     if audience is Audience.patient:
         lines = ["# Your treatment information", "", who, "", PATIENT_NOTE, ""]
+        if options:
+            lines += [options]
         for item in assessment.assessments:
             lines += _patient_drug(item, PATIENT_CATEGORY_TITLE,
-                                   f"## {item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}",
+                                   f"## {drug_title(item)}: {PATIENT_VERDICT_LABEL[item.verdict]}",
                                    steps.get(item.drug))
         lines += ["## Questions and notes", "", "_" * 40, "", "_" * 40, ""]
         return "\n".join([*lines, footer]) + "\n"
@@ -323,9 +343,11 @@ def render_summary_markdown(profile: Profile, assessment: Assessment,
         "## Verdict",
         "",
     ]
-    lines += [f"- **{item.drug}: {VERDICT_LABEL[item.verdict]}**"
+    lines += [f"- **{drug_title(item)}: {VERDICT_LABEL[item.verdict]}**"
               for item in assessment.assessments]
     lines.append("")
+    if options:
+        lines += [options]
     for item in assessment.assessments:
         lines += _clinician_drug(item, steps.get(item.drug), words=True)
     lines += ["## Profile facts recorded", "", "| fact | value |", "|---|---|"]

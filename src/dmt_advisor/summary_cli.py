@@ -22,12 +22,14 @@ class OutputError(DmtAdvisorError):
 
 def write_summary(profile_path: Path, out: Path, audience: Audience = Audience.clinician,
                   patient_label: str = "", clinic: str = "", rules: Path | None = None,
-                  prepared_on: dt.date | None = None) -> Path:
-    """Assess `profile_path` and write its summary to `out`; return the path written."""
+                  prepared_on: dt.date | None = None, drugs: list[str] | None = None) -> Path:
+    """Assess `profile_path` (for `drugs`, default every drug) and write its summary to `out`
+    (with several drugs, the options table too); return the path written."""
     from contextlib import nullcontext
 
     from dmt_advisor.advisor import shared_advisor
     from dmt_advisor.next_steps import next_steps
+    from dmt_advisor.options import hazards_of
     from dmt_advisor.profile import load_profile
     from dmt_advisor.report import render_summary_markdown
     from dmt_advisor.summary_pdf import render_summary_pdf
@@ -39,10 +41,11 @@ def write_summary(profile_path: Path, out: Path, audience: Audience = Audience.c
         raise OutputError(f"-o {out}: the folder {out.parent} does not exist")
     profile = load_profile(profile_path)
     with nullcontext(shared_advisor(rules)) as advisor:  # shared: never closed here
-        assessment = advisor.assess(profile)
+        assessment = advisor.assess(profile, drugs or None)
         steps = next_steps(assessment, profile, advisor.rulebook)
+        hazards = hazards_of(advisor.rulebook)
     args = dict(prepared_on=prepared_on, steps=steps, patient_label=patient_label.strip(),
-                clinic=clinic.strip())
+                clinic=clinic.strip(), hazards=hazards)
     if suffix == ".pdf":
         out.write_bytes(render_summary_pdf(profile, assessment, audience, **args))
     else:

@@ -16,7 +16,8 @@ import datetime as dt
 import re
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import VAlign, XPos, YPos
+from fpdf.fonts import FontFace
 
 from dmt_advisor.assessment import (
     CATEGORY_ORDER,
@@ -27,6 +28,7 @@ from dmt_advisor.assessment import (
 )
 from dmt_advisor.field_words import field_words
 from dmt_advisor.next_steps import NextStep, clinician_lines, clip, patient_lines
+from dmt_advisor.options import Options, build_options, columns, refs
 from dmt_advisor.profile import Profile
 from dmt_advisor.report import (
     CATEGORY_TITLE,
@@ -37,6 +39,7 @@ from dmt_advisor.report import (
     VERDICT_LABEL,
     Audience,
     cited_sources,
+    drug_title,
     findings_shown,
     missing_checklist,
     profile_facts,
@@ -79,6 +82,7 @@ class _Summary(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self._footer_text = footer_text
+        self.details_start = 2
         self.set_margins(14, 12, 14)
         self.set_auto_page_break(True, margin=15)
         self.set_title("dmt-advisor consultation summary")
@@ -206,7 +210,7 @@ def _reason(pdf: _Summary, finding: Finding) -> None:
 def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
     """The verdict, the numbered next steps (each with the reason and source of the finding
     it comes from, said once), the findings no step covers, and the missing-data checklist."""
-    pdf.verdict_bar(f"{item.drug}: {VERDICT_LABEL[item.verdict]}", item.verdict)
+    pdf.verdict_bar(f"{drug_title(item)}: {VERDICT_LABEL[item.verdict]}", item.verdict)
     attention = [f for f in findings_shown(item, Audience.clinician)
                  if f.verdict not in ("info", "eligible")]
     by_rule = {f.rule_id: f for f in attention}
@@ -265,7 +269,8 @@ def _details(pdf: _Summary, profile: Profile, assessment: Assessment,
     per finding with its citations; the full text is in the app and the Markdown summary), the
     facts recorded in words, and the sources when page 1 had no room for them."""
     pdf.add_page()
-    pdf.line_text("Details (page 2 of the consultation summary)", size=13, style="B")
+    pdf.line_text(f"Details (page {pdf.page_no()} of the consultation summary)", size=13,
+                  style="B")
     for item in assessment.assessments:
         info = [f for f in findings_shown(item, Audience.clinician)
                 if f.verdict in ("info", "eligible")]
@@ -305,7 +310,8 @@ def _sources(pdf: _Summary, assessment: Assessment, only_if_fits: bool = False) 
 
 def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
     size = PATIENT_BODY
-    pdf.verdict_bar(f"{item.drug}: {PATIENT_VERDICT_LABEL[item.verdict]}", item.verdict)
+    pdf.verdict_bar(f"{drug_title(item)}: {PATIENT_VERDICT_LABEL[item.verdict]}",
+                    item.verdict)
     pdf.line_text(VERDICT_FOR_PATIENTS[item.verdict], size=size)
     lines = patient_lines(steps)
     if lines:
@@ -324,13 +330,69 @@ def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) ->
                       size=size, style="I")
 
 
+def _options_pages(pdf: _Summary, options: Options, size: float) -> None:
+    """The options table on landscape page(s) of its own, on purpose: one table per verdict
+    group (drugs alphabetical, never ranked), each cell's rules and sources in small type
+    under its group. Only when several drugs are assessed."""
+    patient = options.audience is Audience.patient
+    pdf.add_page(orientation="L")
+    pdf.line_text("Options" if not patient else "Your options", size=size + 3, style="B")
+    pdf.line_text(options.order_note, size=size, style="I")
+    if options.efficacy_note:
+        pdf.line_text(options.efficacy_note, size=size, style="I")
+    titles = options.titles()
+    keys = columns(options)
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    widths = [usable * 0.12] + [usable * 0.88 / len(keys)] * len(keys)
+    for group in options.groups:
+        if pdf.get_y() + 45 > pdf.page_break_trigger:  # a group's title with its first row
+            pdf.add_page(orientation="L")
+        pdf.heading(f"{group.label} ({len(group.rows)})", size=size + 1)
+        if patient and not any(r.advised for r in group.rows):
+            for row in group.rows:
+                pdf.line_text(f"- {row.title}: {row.because.text()}", size=size, indent=2)
+            continue
+        pdf.set_font("Helvetica", "", size)
+        pdf.set_text_color(*INK)
+        pdf.set_fill_color(255, 255, 255)  # not the last verdict bar's colour
+        pdf.set_draw_color(150, 150, 150)
+        with pdf.table(col_widths=widths, text_align="LEFT", v_align=VAlign.T,
+                       line_height=size * 0.45, padding=1.2, align="LEFT",
+                       headings_style=FontFace(emphasis="BOLD", fill_color=(236, 239, 243))
+                       ) as table:
+            head = table.row()
+            for title in ["Drug", *(titles[k] for k in keys)]:
+                head.cell(latin1(title))
+            for row in group.rows:
+                line = table.row()
+                line.cell(latin1(row.title + ("" if row.described else " (not described)")))
+                for k in keys:
+                    cell = row.efficacy if k == "efficacy" else row.cells[k]
+                    line.cell(latin1("\n".join(cell.lines) or "-"))
+        if not patient:
+            notes = []
+            for row in group.rows:
+                cited = dict.fromkeys(r for k in keys for r in refs(
+                    row.efficacy if k == "efficacy" else row.cells[k]))
+                if cited:
+                    notes.append(f"{row.title}: {', '.join(cited)}")
+            if notes:
+                pdf.ln(0.8)
+                pdf.line_text("Rules and sources: " + "; ".join(notes) + ".", size=SMALL,
+                              color=MUTED)
+
+
 def render_summary_pdf(profile: Profile, assessment: Assessment,
                        audience: Audience = Audience.clinician,
                        prepared_on: dt.date | None = None,
                        steps: dict[str, list[NextStep]] | None = None,
-                       patient_label: str = "", clinic: str = "") -> bytes:
-    """The consultation summary as PDF bytes: page 1 the consultation, page 2 the details."""
+                       patient_label: str = "", clinic: str = "",
+                       hazards: dict[str, object] | None = None) -> bytes:
+    """The consultation summary as PDF bytes: page 1 the consultation, page 2 the details;
+    with several drugs assessed, the options table on landscape page(s) between them."""
     steps = steps or {}
+    options = (build_options(assessment, audience, hazards)
+               if len(assessment.assessments) > 1 else None)
     rb = assessment.rulebook
     prepared = (prepared_on or dt.date.today()).isoformat()
     who = f"Patient {patient_label}; " if patient_label else ""
@@ -339,11 +401,12 @@ def render_summary_pdf(profile: Profile, assessment: Assessment,
               f"prepared {prepared}. Decision support from cited label rules; the decision is "
               "made by the patient with their clinician.")
     if audience is Audience.patient:
-        return _patient_pdf(footer, profile, assessment, steps, prepared, patient_label, clinic)
-    for limit in DETAIL_LIMITS:  # the longest first-sentence cut that keeps page 2 one page
+        return _patient_pdf(footer, profile, assessment, steps, prepared, patient_label, clinic,
+                            options)
+    for limit in DETAIL_LIMITS:  # the longest first-sentence cut that keeps details one page
         pdf = _clinician_pdf(footer, profile, assessment, steps, prepared, patient_label,
-                             clinic, limit)
-        if pdf.page_no() <= 2:
+                             clinic, limit, options)
+        if pdf.page_no() <= pdf.details_start:
             break
     return bytes(pdf.output())
 
@@ -353,7 +416,7 @@ DETAIL_LIMITS = (150, 110, 80, 60)  # characters of each information finding on 
 
 def _patient_pdf(footer: str, profile: Profile, assessment: Assessment,
                  steps: dict[str, list[NextStep]], prepared: str, patient_label: str,
-                 clinic: str) -> bytes:
+                 clinic: str, options: Options | None = None) -> bytes:
     pdf = _Summary(footer)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -363,13 +426,16 @@ def _patient_pdf(footer: str, profile: Profile, assessment: Assessment,
     pdf.ln(2)
     for item in assessment.assessments:
         _patient_drug(pdf, item, steps.get(item.drug, []))
+    if options is not None:  # the table, then a fresh page for the questions
+        _options_pages(pdf, options, PATIENT_BODY)
+        pdf.add_page(orientation="P")
     _plan_box(pdf, PATIENT_BODY, "My questions and notes", signature=False)
     return bytes(pdf.output())
 
 
 def _clinician_pdf(footer: str, profile: Profile, assessment: Assessment,
                    steps: dict[str, list[NextStep]], prepared: str, patient_label: str,
-                   clinic: str, limit: int) -> _Summary:
+                   clinic: str, limit: int, options: Options | None = None) -> _Summary:
     pdf = _Summary(footer)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -378,5 +444,8 @@ def _clinician_pdf(footer: str, profile: Profile, assessment: Assessment,
         _clinician_drug(pdf, item, steps.get(item.drug, []))
     _plan_box(pdf, BODY)
     placed = _sources(pdf, assessment, only_if_fits=True)
+    if options is not None:
+        _options_pages(pdf, options, BODY)
+    pdf.details_start = pdf.page_no() + 1  # the details must stay one page from here
     _details(pdf, profile, assessment, placed, limit)
     return pdf

@@ -17,7 +17,7 @@ if str(APP_DIR) not in sys.path:
     sys.path.insert(0, str(APP_DIR))
 
 PAGES = {name: f"views/{name}.py" for name in
-         ("profile", "recommendation", "schedule", "summary", "rules")}
+         ("profile", "recommendation", "options", "schedule", "summary", "rules")}
 
 
 def start(example: str | None = None, audience: str | None = None) -> AppTest:

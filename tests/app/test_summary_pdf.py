@@ -212,3 +212,30 @@ def test_what_needs_attention_is_said_in_full_on_page_1(path: Path) -> None:
         for f in findings_shown(item, Audience.clinician):
             if f.verdict not in ("info", "eligible"):
                 assert " ".join(latin1(f.summary).split()) in first, f.rule_id
+
+
+def test_several_drugs_carry_the_options_table_on_its_own_landscape_page(
+        tmp_path: Path) -> None:
+    """Issue 9: with several drugs the PDF has a deliberate options page (landscape), every
+    drug in it, drawn by pdftoppm like every other page."""
+    from dmt_advisor.summary_cli import write_summary
+    from tests.several_drugs import OFF_LABEL_DRUG, several_drugs_rules
+
+    rules = several_drugs_rules(tmp_path)
+    example = EXAMPLES[0].parent / "new-diagnosis-rrms.yaml"
+    for audience in Audience:
+        out = tmp_path / f"all-{audience.value}.pdf"
+        write_summary(example, out, audience, "AB 12", rules=rules, prepared_on=PREPARED)
+        reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+        wide = [" ".join(p.extract_text().split()) for p in reader.pages
+                if p.mediabox.width > p.mediabox.height]
+        title = "Options" if audience is Audience.clinician else "Your options"
+        assert wide and wide[0].startswith(f"{title} Grouped by"), wide[:1]
+        table = " ".join(wide)
+        assert f"{OFF_LABEL_DRUG} (off-label in MS)" in table
+        for drug in ("ocrelizumab", "exampleumab"):
+            assert drug in table
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(out.with_suffix(""))],
+                           check=True, capture_output=True, timeout=60)
+            assert len(list(tmp_path.glob(f"all-{audience.value}*.png"))) == len(reader.pages)

@@ -20,6 +20,7 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for
 pytestmark = pytest.mark.e2e
 
 NAV = (("Profile", "Patient profile"), ("Recommendation", "Needs attention"),
+       ("Options", "Grouped by verdict"),
        ("Schedule and monitoring", "Schedule"), ("Consultation summary", "Download PDF"),
        ("Rules", "Rules"))
 SEVERE = ("serious", "critical")
@@ -116,6 +117,14 @@ def test_every_page_reload_phone_axe_and_no_console_errors(chromium: str,
                                     ).first.is_visible()
             assert main.get_by_text(re.compile("HBsAg is positive")).first.is_visible()
             page.screenshot(path=str(tmp_path / "recommendation.png"))
+
+            # Options: the table is a real table; comparing needs two drugs; never ranked.
+            page.get_by_role("link", name="Options", exact=True).click()
+            wait_for_app(page, "Grouped by verdict")
+            expect(main.locator("table").first).to_be_visible()
+            expect(main.get_by_text(re.compile("The order is not a ranking"))).to_be_visible()
+            expect(main.get_by_text("Choose two or three drugs to see them")).to_be_visible()
+            page.screenshot(path=str(tmp_path / "options.png"))
 
             # A phone: the verdict and the audience switch are on screen without the sidebar.
             phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True,

@@ -88,7 +88,9 @@ def test_fixture_drug_through_the_cli_json_and_markdown(tmp_path: Path) -> None:
     drugs = [a["drug"] for a in json.loads(out.stdout)["assessments"]]
     # every drug of the folder without --drug, in name order (other drug folders may stand beside)
     assert drugs == sorted(drugs) and {"exampleumab", "ocrelizumab"} <= set(drugs)
-    md = runner.invoke(app, ["assess", str(profile), "--rules", str(root)])
+    # without --drug the CLI prints the options table (issue 9 item 3); --drug, the report
+    md = runner.invoke(app, ["assess", str(profile), "--rules", str(root), "--drug",
+                             "exampleumab"])
     assert md.exit_code == 0, md.output
     assert "## exampleumab" in md.stdout and "dose 2: 100 mg IV (week 2)" in md.stdout
     assert "exampleumab-fixture-us" in md.stdout
