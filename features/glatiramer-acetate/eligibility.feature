@@ -64,3 +64,12 @@ Feature: Glatiramer acetate indications: US relapsing forms of MS in adults (sec
       | label | rule                                         |
       | US    | glatiramer-acetate.eligibility.under-18-us   |
       | EU    | glatiramer-acetate.eligibility.under-18-eu   |
+
+  Scenario: On treatment, SPMS without recent activity stays indicated (US)
+    Given diagnosis.phenotype is SPMS
+    And diagnosis.active_disease is false
+    And the current treatment is glatiramer-acetate
+    When the patient is assessed for glatiramer-acetate
+    Then the verdict is eligible
+    And the finding glatiramer-acetate.eligibility.continuing-on-treatment is reported
+    And the finding glatiramer-acetate.eligibility.non-active-spms-us is not reported

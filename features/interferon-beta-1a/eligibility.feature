@@ -88,3 +88,12 @@ Feature: Interferon beta-1a indications: US relapsing forms of MS in adults (Avo
     When the patient is assessed for interferon-beta-1a under the EU label
     Then the verdict is workup_required
     And the finding interferon-beta-1a.eligibility.spms-confirm-eu says "Record the product"
+
+  Scenario: On treatment, SPMS without recent activity stays indicated (US)
+    Given diagnosis.phenotype is SPMS
+    And diagnosis.active_disease is false
+    And the current treatment is interferon-beta-1a
+    When the patient is assessed for interferon-beta-1a
+    Then the verdict is eligible
+    And the finding interferon-beta-1a.eligibility.continuing-on-treatment is reported
+    And the finding interferon-beta-1a.eligibility.non-active-spms-us is not reported

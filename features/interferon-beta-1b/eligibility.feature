@@ -114,3 +114,19 @@ Feature: Interferon beta-1b indications: US relapsing forms of MS in adults (Bet
     When the patient is assessed for interferon-beta-1b under the EU label
     Then the verdict is workup_required
     And the finding interferon-beta-1b.eligibility.adolescent-eu says "Extavia"
+
+  Scenario: On treatment, SPMS without recent activity stays indicated (US)
+    Given diagnosis.phenotype is SPMS
+    And diagnosis.active_disease is false
+    And the current treatment is interferon-beta-1b
+    When the patient is assessed for interferon-beta-1b
+    Then the verdict is eligible
+    And the finding interferon-beta-1b.eligibility.continuing-on-treatment is reported
+    And the finding interferon-beta-1b.eligibility.non-active-spms-us is not reported
+
+  Scenario: EU: on treatment, no relapse in the past year is response, not a lost indication
+    Given activity.relapses_past_12_months is 0
+    And the current treatment is interferon-beta-1b
+    When the patient is assessed for interferon-beta-1b under the EU label
+    Then the verdict is eligible
+    And the finding interferon-beta-1b.eligibility.rrms-confirm-relapses-eu is not reported

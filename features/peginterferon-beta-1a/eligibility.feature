@@ -69,3 +69,12 @@ Feature: Peginterferon beta-1a indications: US relapsing forms of MS in adults (
       | label | rule                                           |
       | US    | peginterferon-beta-1a.eligibility.under-18-us  |
       | EU    | peginterferon-beta-1a.eligibility.under-18-eu  |
+
+  Scenario: On treatment, SPMS without recent activity stays indicated (US)
+    Given diagnosis.phenotype is SPMS
+    And diagnosis.active_disease is false
+    And the current treatment is peginterferon-beta-1a
+    When the patient is assessed for peginterferon-beta-1a
+    Then the verdict is eligible
+    And the finding peginterferon-beta-1a.eligibility.continuing-on-treatment is reported
+    And the finding peginterferon-beta-1a.eligibility.non-active-spms-us is not reported
