@@ -46,8 +46,7 @@ Feature: Interferon beta-1a contraindications, work-up, precautions and monitori
     Then the verdict is eligible_with_precautions
     And the finding interferon-beta-1a.workup.liver-tests-abnormal says "2.5 x ULN"
 
-  Scenario: A new Avonex patient: first injection supervised, PAH and monitoring information
-    Given treatment.current.formulation is IM
+  Scenario: A new patient (product not yet recorded): Avonex first-injection and PAH findings apply
     When the patient is assessed for interferon-beta-1a
     Then the verdict is eligible
     And the finding interferon-beta-1a.administration.first-injection-supervised-im cites avonex-uspi-2023-07 section 2.2
@@ -56,7 +55,8 @@ Feature: Interferon beta-1a contraindications, work-up, precautions and monitori
     And the finding interferon-beta-1a.administration.injection-technique is reported
 
   Scenario: Rebif (SC): no Avonex first-injection or PAH finding
-    Given treatment.current.formulation is SC
+    Given the current treatment is interferon-beta-1a
+    And treatment.current.formulation is SC
     When the patient is assessed for interferon-beta-1a
     Then the finding interferon-beta-1a.administration.first-injection-supervised-im is not reported
     And the finding interferon-beta-1a.monitoring.pulmonary-arterial-hypertension-im is not reported

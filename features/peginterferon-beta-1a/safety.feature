@@ -26,14 +26,14 @@ Feature: Peginterferon beta-1a contraindications, work-up, precautions and monit
     Given history.depression_or_suicidal_ideation is true
     When the patient is assessed for peginterferon-beta-1a under the EU label
     Then the verdict is workup_required
-    And the finding peginterferon-beta-1a.contraindication.severe-depression-eu is reported
-    And the finding peginterferon-beta-1a.administration.depression-caution is reported
+    And the finding peginterferon-beta-1a.contraindication.severe-depression-eu says "report symptoms at once"
+    And the finding peginterferon-beta-1a.administration.depression-caution-us is not reported
 
   Scenario: US: depression in the history is a precaution
     Given history.depression_or_suicidal_ideation is true
     When the patient is assessed for peginterferon-beta-1a
     Then the verdict is eligible_with_precautions
-    And the finding peginterferon-beta-1a.administration.depression-caution has verdict eligible_with_precautions
+    And the finding peginterferon-beta-1a.administration.depression-caution-us has verdict eligible_with_precautions
 
   Scenario: US: a seizure disorder is a precaution
     Given history.seizures is true
