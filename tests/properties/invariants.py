@@ -17,7 +17,7 @@ from typing import Any
 from dmt_advisor.assessment import DrugAssessment
 from dmt_advisor.profile import Profile
 from dmt_advisor.rulebook.load import Rulebook
-from dmt_advisor.rulebook.model import Verdict
+from dmt_advisor.rulebook.model import Verdict, condition_fields
 from dmt_advisor.schedule import CHECK_FIRST, HOLD_VERDICTS, ON_HOLD, add_span
 
 ELIGIBLE = {Verdict.eligible, Verdict.eligible_with_precautions}
@@ -33,6 +33,7 @@ class Ctx:
     result: DrugAssessment
     book: Rulebook
     assess: Callable[[dict[str, Any]], DrugAssessment]
+    drug: str = "ocrelizumab"  # the drug assessed (each example chooses one)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,31 @@ class Invariant:
     force: dict[str, Any] = field(default_factory=dict)
     situation: str | None = None
     xfail: str | None = None  # "review finding <id>: fixed on issue-8a"
+    # which drugs of the rulebook it is checked for (issue 9): every drug, ocrelizumab only
+    # (a fact of its labels), or the drugs with the rules it is about; docs/safety/invariants.md
+    scope: Callable[[Rulebook, str], bool] = field(default=lambda book, drug: True)
+
+    def drugs(self, book: Rulebook) -> list[str]:
+        return [drug for drug in book.drugs if self.scope(book, drug)]
+
+
+def ocrelizumab_only(book: Rulebook, drug: str) -> bool:
+    """Invariants that state a fact of the ocrelizumab labels (another label may differ)."""
+    return drug == "ocrelizumab"
+
+
+def has_minimum(book: Rulebook, drug: str) -> bool:
+    """Drugs whose calendar has a minimum interval (ocrelizumab's is in its own code)."""
+    return drug == "ocrelizumab" or any(
+        c.repeat is not None and c.repeat.minimum for c in book.calendars_for(drug))
+
+
+def reads_with_hazard(hazard: str, fact: str) -> Callable[[Rulebook, str], bool]:
+    """Drugs with a rule of `hazard` reading `fact` (what the invariant is about)."""
+    def scope(book: Rulebook, drug: str) -> bool:
+        return any(r.hazard is not None and r.hazard.value == hazard
+                   and fact in condition_fields(r.when) for r in book.rules_for(drug))
+    return scope
 
 
 def plainly_due(result: DrugAssessment) -> list[str]:
@@ -125,6 +151,9 @@ def _stable_on_treatment_indicated(c: Ctx) -> None:
 
 
 def _minimum_interval(c: Ctx) -> None:
+    if c.drug != "ocrelizumab":
+        _calendar_minimum(c)
+        return
     history = c.profile.treatment.ocrelizumab
     doses = sorted(history.doses) if history else []
     minimum = c.book.parameters.get("ocrelizumab.schedule.iv-minimum-dose-interval")
@@ -141,6 +170,23 @@ def _minimum_interval(c: Ctx) -> None:
         if item.event.startswith("following dose"):
             floor = add_span(c.profile.assessed_on, minimum.value, minimum.unit)
             assert item.due is None or item.due >= floor, item
+
+
+def _calendar_minimum(c: Ctx) -> None:
+    """Calendar as data: a repeat dose is never before the last dose + `minimum`."""
+    info = c.book.drug_infos[c.drug]
+    course = c.profile.treatment.course(info.dmt) if info.dmt is not None else None
+    doses = sorted(course.doses) if course is not None else []
+    for spec in c.book.calendars_for(c.drug):
+        if spec.repeat is None or not spec.repeat.minimum or not doses:
+            continue
+        minimum = c.book.parameter(spec.repeat.minimum)
+        floor = add_span(doses[-1], minimum.value, minimum.unit)
+        for item in c.result.schedule:
+            if item.event == f"next dose: {spec.repeat.event}":
+                for when in (item.due, item.earliest):
+                    assert when is None or when >= floor, \
+                        f"{item.event}: {when} is less than {minimum} after {doses[-1]}"
 
 
 def _every_finding_cited(c: Ctx) -> None:
@@ -245,9 +291,11 @@ STABLE = {"diagnosis.active_disease": False, "activity.relapses_past_12_months":
 
 INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-01", "HBsAg positive is never eligible (with or without precautions).",
-              "H-01 (hbv)", _hbsag_never_eligible, {"screening.hbsag": "positive"}),
+              "H-01 (hbv)", _hbsag_never_eligible, {"screening.hbsag": "positive"},
+              scope=ocrelizumab_only),
     Invariant("INV-02", "Suspected PML is at least deferred and no dose is dated.", "H-02 (pml)",
-              _pml_deferred_no_dose, {"infection.pml_suspected": True}),
+              _pml_deferred_no_dose, {"infection.pml_suspected": True},
+              scope=ocrelizumab_only),
     Invariant("INV-03", "Contraindicated, not indicated or deferred means no dose is dated: "
               "every calendar item is on hold.", "H-02", _hold_means_no_dose),
     Invariant("INV-04", "An undecided work-up finding (a required test unknown) is never "
@@ -255,15 +303,16 @@ INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-05", "Before a first dose, HBsAg not recorded is never eligible and names "
               "screening.hbsag as missing.", "H-04 (hbv)", _hbv_unknown_never_eligible,
               {"screening.hbsag": None},
-              situation="starting"),
+              situation="starting", scope=ocrelizumab_only),
     Invariant("INV-06", "Turning a benign result into a risk result never lowers the verdict's "
-              "severity.", "H-01", _monotone),
+              "severity.", "H-01", _monotone, scope=ocrelizumab_only),
     Invariant("INV-07", "A stable adult with RRMS or SPMS on treatment is never 'not "
               "indicated'.", "H-09", _stable_on_treatment_indicated,
-              {**STABLE, "diagnosis.phenotype": "RRMS"}, situation="on_treatment"),
+              {**STABLE, "diagnosis.phenotype": "RRMS"}, situation="on_treatment",
+              scope=ocrelizumab_only),
     Invariant("INV-08", "No maintenance dose (due or earliest) is dated closer than the minimum "
               "interval to the dose before it, IV and SC.", "H-03",
-              _minimum_interval, situation="on_treatment"),
+              _minimum_interval, situation="on_treatment", scope=has_minimum),
     Invariant("INV-09", "Every finding and every calendar item cites a source of sources.yaml "
               "with its revision and a listed section.", "H-05",
               _every_finding_cited),
@@ -274,7 +323,8 @@ INVARIANTS: tuple[Invariant, ...] = (
               "drug.", "H-07", _patient_text_no_instruction),
     Invariant("INV-12", "With an active infection no dose is shown as plainly due.",
               "H-02 (active-infection)", _active_infection_no_dose, {"infection.active": True},
-              situation="on_treatment"),
+              situation="on_treatment",
+              scope=reads_with_hazard("active-infection", "infection.active")),
     Invariant("INV-13", "An on-hold item names exactly the applying hold rules and what "
               "releases it.", "H-02", _holds_name_their_rules),
     Invariant("INV-14", "An undecided stop signal leaves no dose plainly due; the dated items "
@@ -285,17 +335,19 @@ INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-16", "A pregnant patient on treatment has no dose plainly due.",
               "H-02 (pregnancy-lactation)", _pregnant_no_dose,
               BENIGN | {"reproductive.pregnant": True, "patient.sex": "female"},
-              situation="on_treatment"),
+              situation="on_treatment",
+              scope=reads_with_hazard("pregnancy-lactation", "reproductive.pregnant")),
     Invariant("INV-17", "Every undecided finding names its missing fields, and each is in the "
               "assessment's missing list.", "H-04", _missing_named),
     Invariant("INV-18", "A prior life-threatening infusion or injection reaction is "
               "contraindicated in every jurisdiction.", "H-01 (administration-reaction)",
-              _lt_reaction_contraindicated, {"history.life_threatening_infusion_reaction": True}),
-    Invariant("INV-19", "After ocrelizumab is stopped no dose is dated.", "H-03",
+              _lt_reaction_contraindicated, {"history.life_threatening_infusion_reaction": True},
+              scope=ocrelizumab_only),
+    Invariant("INV-19", "After the drug is stopped no dose is dated.", "H-03",
               _stopped_no_dose, situation="stopped"),
     Invariant("INV-20", "The same profile always gives the same assessment.",
               "H-10", _deterministic),
     Invariant("INV-21", "A severely immunocompromised patient is never plainly eligible.",
               "H-01 (immunocompromise)", _severe_immunocompromise_not_eligible,
-              BENIGN | {"history.severely_immunocompromised": True}),
+              BENIGN | {"history.severely_immunocompromised": True}, scope=ocrelizumab_only),
 )

@@ -49,9 +49,17 @@ def dose_history(draw: st.DrawFn, formulation: str | None) -> list[str]:
 
 @st.composite
 def profile_data(draw: st.DrawFn, force: dict[str, Any] | None = None,
-                 situation: str | None = None) -> dict[str, Any]:
+                 situation: str | None = None, drug: str | None = None,
+                 formulations: tuple[str, ...] = ("IV", "SC")) -> dict[str, Any]:
     """A profile mapping (None values dropped before validation). `force` maps dotted field
-    paths to values set after drawing (e.g. {"infection.pml_suspected": True})."""
+    paths to values set after drawing (e.g. {"infection.pml_suspected": True}).
+
+    `drug` is the profile's name (Dmt value) of the drug assessed: the situations (on
+    treatment, switching, stopped) are about it. None or ocrelizumab: `treatment.ocrelizumab`;
+    another drug: its `treatment.courses` entry, with one of its `formulations`."""
+    if drug not in (None, "ocrelizumab"):
+        assert drug is not None
+        return draw(_other_drug_profile(force, situation, drug, formulations))
     situation = situation or draw(st.sampled_from(SITUATIONS))
     # Half the profiles record everything (so that "eligible" is reachable and the decided
     # paths are exercised); the other half leave each field unknown a third of the time.
@@ -122,6 +130,46 @@ def profile_data(draw: st.DrawFn, force: dict[str, Any] | None = None,
             treatment["courses"] = [{"drug": drug, "formulation": draw(maybe(st.sampled_from(
                 ["IV", "SC", "IM", "oral"]))), "doses": sorted(draw(st.lists(
                     days_before(0, 800), max_size=4, unique=True)))}]
+    data["treatment"] = treatment
+    for path, value in (force or {}).items():
+        *parents, leaf = path.split(".")
+        node = data
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return drop_none(data)
+
+
+@st.composite
+def _other_drug_profile(draw: st.DrawFn, force: dict[str, Any] | None, situation: str | None,
+                        drug: str, formulations: tuple[str, ...]) -> dict[str, Any]:
+    """profile_data for a drug other than ocrelizumab: the same clinical fields, and the
+    situation written as that drug's `treatment.courses` / `treatment.current` / `prior`."""
+    situation = situation or draw(st.sampled_from(SITUATIONS))
+    data = draw(profile_data(None, "starting"))  # every field but the treatment
+    others = [d for d in [*OTHER_DMTS, "ocrelizumab"] if d != drug]
+    form = draw(st.one_of(st.none(), st.sampled_from(formulations)))
+    doses = sorted(draw(st.lists(days_before(0, 1200), min_size=1, max_size=6, unique=True)))
+    treatment: dict[str, Any] = {}
+    if situation == "on_treatment":
+        treatment["current"] = {"drug": drug, "formulation": form,
+                                "started": draw(st.one_of(st.none(), st.just(doses[0])))}
+        treatment["courses"] = [{"drug": drug, "formulation": form,
+                                 "doses": draw(st.sampled_from([doses, []]))}]
+    elif situation == "switching":
+        current = draw(st.sampled_from(others))
+        treatment["current"] = {"drug": current, "last_dose": draw(st.one_of(
+            st.none(), days_before(1, 400)))}
+        if current == "ocrelizumab":
+            treatment["ocrelizumab"] = {"formulation": draw(st.one_of(
+                st.none(), st.sampled_from(["IV", "SC"]))), "doses": doses}
+    elif situation == "stopped":
+        treatment["courses"] = [{"drug": drug, "formulation": form, "doses": doses}]
+        treatment["prior"] = [{"drug": drug, "stopped": doses[-1], "reason": draw(st.one_of(
+            st.none(), st.sampled_from(["breakthrough", "intolerance", "safety", "other"])))}]
+    elif draw(st.booleans()):
+        treatment["prior"] = [{"drug": draw(st.sampled_from(others)),
+                               "stopped": draw(st.one_of(st.none(), days_before(30, 3000)))}]
     data["treatment"] = treatment
     for path, value in (force or {}).items():
         *parents, leaf = path.split(".")

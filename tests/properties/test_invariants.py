@@ -36,20 +36,21 @@ def as_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False)
 
 
-def check(inv: Invariant, data: dict[str, Any], advisor: Advisor, book: Rulebook) -> None:
-    """Assess one generated profile and check one invariant; a violation names the invariant
-    and carries the profile as YAML (hypothesis reports the shrunk one)."""
+def check(inv: Invariant, data: dict[str, Any], advisor: Advisor, book: Rulebook,
+          drug: str = DRUG) -> None:
+    """Assess one generated profile for `drug` and check one invariant; a violation names the
+    invariant and the drug and carries the profile as YAML (hypothesis reports the shrunk one)."""
     def assess(d: dict[str, Any]) -> DrugAssessment:
-        return advisor.assess(parse_profile(d), [DRUG]).for_drug(DRUG)
+        return advisor.assess(parse_profile(d), [drug]).for_drug(drug)
 
     profile = parse_profile(data)
     if inv in INVARIANTS:
         SEEN[inv.id] += 1
     try:
-        inv.check(Ctx(data, profile, assess(data), book, assess))
+        inv.check(Ctx(data, profile, assess(data), book, assess, drug))
     except AssertionError as exc:
         raise AssertionError(
-            f"{inv.id} violated: {inv.statement}\n{exc}\n"
+            f"{inv.id} violated for {drug}: {inv.statement}\n{exc}\n"
             "Profile (YAML; save it and run `dmt-advisor assess FILE`):\n"
             f"---\n{as_yaml(data)}...") from None
 
@@ -60,9 +61,20 @@ def check(inv: Invariant, data: dict[str, Any], advisor: Advisor, book: Rulebook
     for inv in INVARIANTS])
 @given(st.data())
 def test_invariant(inv: Invariant, data: st.DataObject) -> None:
+    """Each example chooses one drug of the rulebook the invariant is about (so the budget
+    stays 60 examples per invariant however many drugs there are)."""
     advisor = default_advisor()  # not a fixture: hypothesis would print it with every failure
-    check(inv, data.draw(profile_data(inv.force, inv.situation), label="profile"), advisor,
-          advisor.rulebook)
+    book = advisor.rulebook
+    drug = data.draw(st.sampled_from(inv.drugs(book)), label="drug")
+    info = book.drug_info(drug)
+    if info.dmt is None:  # the profile cannot name it: only "starting" is expressible
+        situation = "starting" if inv.situation is None else inv.situation
+        if situation != "starting":
+            return
+    drawn = data.draw(profile_data(inv.force, inv.situation,
+                                   info.dmt.value if info.dmt else None,
+                                   tuple(f.value for f in info.formulations)), label="profile")
+    check(inv, drawn, advisor, book, drug)
 
 
 def test_a_violation_prints_a_shrunk_profile_the_cli_accepts(
@@ -81,7 +93,7 @@ def test_a_violation_prints_a_shrunk_profile_the_cli_accepts(
     with pytest.raises(AssertionError) as caught:
         run()
     message = str(caught.value)
-    assert message.startswith("INV-XX violated: Nobody is older than 18.")
+    assert message.startswith("INV-XX violated for ocrelizumab: Nobody is older than 18.")
     found = re.search(r"\n---\n(.*)\.\.\.$", message, re.DOTALL)
     assert found, message
     text = found[1]
@@ -100,3 +112,25 @@ def test_catalogue_lists_every_invariant_with_its_statement_and_hazard() -> None
     for (inv_id, statement, hazard), inv in zip(rows, INVARIANTS, strict=True):
         assert (statement, hazard) == (inv.statement, inv.hazard), inv_id
     assert len(INVARIANTS) >= 15
+
+
+def test_every_drug_invariant_holds_for_a_drug_that_is_only_data(tmp_path: Path) -> None:
+    """The per-drug path (courses, generic calendar, scopes) on a rulebook with a second drug:
+    the fixture drug renamed to one the profile can name, so every situation is expressible."""
+    from tests.unit.test_fixture_drug import _rules_with_fixture
+
+    with Advisor.from_folder(_rules_with_fixture(tmp_path, "mitoxantrone")) as advisor:
+        book = advisor.rulebook
+        info = book.drug_info("mitoxantrone")
+        chosen = [inv for inv in INVARIANTS if "mitoxantrone" in inv.drugs(book)]
+        assert {i.id for i in chosen} >= {"INV-03", "INV-08", "INV-12", "INV-19", "INV-20"}
+        forms = tuple(f.value for f in info.formulations)
+
+        @settings(max_examples=8 * len(chosen))
+        @given(st.data())
+        def run(data: st.DataObject) -> None:
+            inv = data.draw(st.sampled_from(chosen), label="invariant")
+            drawn = data.draw(profile_data(inv.force, inv.situation, "mitoxantrone", forms))
+            check(inv, drawn, advisor, book, "mitoxantrone")
+
+        run()

@@ -180,3 +180,14 @@ def test_about_carries_drug_yaml_with_resolved_citations(advisor: Advisor,
     first = about.citations[0]
     assert first.source == "ocrevus-uspi-2024-01" and first.revision == "2024-01"
     assert first.section_title == "Highlights of Prescribing Information"
+
+
+def test_an_invalid_drug_yaml_is_reported_as_such_not_as_missing(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "ocrelizumab" / "drug.yaml"
+    too_long = "route: " + "x" * 41
+    path.write_text(path.read_text("utf-8").replace("route: IV infusion or SC injection",
+                                                    too_long))
+    with pytest.raises((RulebookError, RulebookErrors)) as err:
+        load_rulebook(root)
+    assert "route" in str(err.value) and "has no drug.yaml" not in str(err.value)

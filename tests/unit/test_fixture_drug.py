@@ -222,3 +222,23 @@ def test_switch_out_lint(tmp_path: Path, change: dict[str, Any], words: str) -> 
     root = _with_switch_out(tmp_path, {**SWITCH_OUT, **change})
     with pytest.raises((RulebookError, RulebookErrors), match=words):
         load_rulebook(root)
+
+
+# ---- piece 5: what every drug needs (drug parity lint) ----------------------------------------
+
+def test_lint_requires_an_eligibility_rule_per_jurisdiction_and_a_schedule_rule(
+        tmp_path: Path) -> None:
+    root = _rules_with_fixture(tmp_path)
+    (root / "exampleumab" / "eligibility.yaml").unlink()
+    errors = lint_rulebook(root).errors
+    assert "exampleumab: no eligibility rule (verdict eligible or not_indicated) applies in US" \
+        in errors
+    assert any(e.startswith("exampleumab: no eligibility rule") and "EU" in e for e in errors)
+    sched = root / "exampleumab" / "schedule.yaml"
+    data = yaml.safe_load(sched.read_text())
+    data["rules"][0]["category"] = "monitoring"
+    data["rules"][0]["id"] = "exampleumab.monitoring.dosing"
+    del data["calendar"]
+    sched.write_text(yaml.safe_dump(data, sort_keys=False))
+    errors = lint_rulebook(root).errors
+    assert "exampleumab: no schedule rule (what its dosing calendar cites)" in errors

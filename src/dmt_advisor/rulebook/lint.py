@@ -16,6 +16,8 @@ Whole-rulebook checks (here):
   tagged `hazard:` with it or a cited `not_in_label:` entry saying that label is silent on it
   (docs/rules.md "Hazard parity"). A `not_in_label:` entry must cite a label of its own
   jurisdiction (error); one beside a rule of the same hazard there is a warning.
+- drug parity (error, issue 9): every drug has a drug.yaml, in every jurisdiction an
+  eligibility rule with verdict eligible or not_indicated, and a schedule rule.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def lint_rulebook(root: str | Path | None = None) -> LintReport:
     report.errors += uncited_sections(book.rules, book.sources, book.rule_files)
     parity_errors, parity_warnings = hazard_parity(book)
     report.errors += parity_errors
+    report.errors += drug_parity(book)
     report.warnings += parity_warnings
     report.warnings += older_source_revisions(book.sources, book.rules)
     report.warnings += unused_sources(book.sources, book.rules)
@@ -272,6 +275,25 @@ def older_source_revisions(sources: Mapping[str, Source], rules: Iterable[Rule])
 def unused_sources(sources: Mapping[str, Source], rules: Iterable[Rule]) -> list[str]:
     cited = {c.source for r in rules for c in r.cites}
     return [f"source {sid} is not cited by any rule" for sid in sources if sid not in cited]
+
+
+def drug_parity(book: Rulebook) -> list[str]:
+    """What every drug needs (issue 9): a drug.yaml (also a load error), in every jurisdiction
+    an eligibility rule that can say eligible or not_indicated, and a schedule rule (what its
+    calendar items cite). Switch-out rules count for their own drug only."""
+    errors: list[str] = []
+    for drug in book.drugs:
+        own = book.rules_for(drug)
+        if drug not in book.drug_infos:
+            errors.append(f"{drug}: no drug.yaml")
+        for j in Jurisdiction:
+            if not any(r.category.value == "eligibility" and j in r.jurisdictions
+                       and r.verdict in ("eligible", "not_indicated") for r in own):
+                errors.append(f"{drug}: no eligibility rule (verdict eligible or not_indicated) "
+                              f"applies in {j.value}")
+        if not any(r.category.value == "schedule" for r in own):
+            errors.append(f"{drug}: no schedule rule (what its dosing calendar cites)")
+    return errors
 
 
 def hazard_parity(book: Rulebook) -> tuple[list[str], list[str]]:

@@ -272,9 +272,11 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
             rule_paths.append(path)
 
     drug_infos: dict[str, DrugInfo] = {}
+    drug_files_seen: set[str] = set()  # folders with a drug.yaml, valid or not
     for path in drug_paths:
         rel = str(path.relative_to(root))
         parts = path.relative_to(root).parts
+        drug_files_seen.add(parts[0])
         if len(parts) != 2:
             errors.append(RulebookError(f"{DRUG_FILE} belongs at <rules>/<drug>/{DRUG_FILE}; "
                                         "this file is not read", rel))
@@ -358,7 +360,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
     # every drug folder with rule files has its drug.yaml (what the drug is, for every view)
     errors.extend(RulebookError(f"drug folder {folder!r} has no {DRUG_FILE} (every drug needs "
                                 "one: docs/rules.md)", f"{folder}/{DRUG_FILE}")
-                  for folder in sorted(folders - set(drug_infos)))
+                  for folder in sorted(folders - drug_files_seen))
     errors.extend(RulebookError(f"{DRUG_FILE} of a folder with no rule files", f"{f}/{DRUG_FILE}")
                   for f in sorted(set(drug_infos) - folders))
     errors.extend(RulebookError(msg, calendar_files[spec.id], spec.id)
