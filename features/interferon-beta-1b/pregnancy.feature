@@ -17,10 +17,10 @@ Feature: Interferon beta-1b in pregnancy and breastfeeding (label sections not r
       | reproductive.breastfeeding              | false          |
       | activity.relapses_past_12_months        | 2              |
 
-  Scenario: Pregnancy asks the clinician to check the current label
+  Scenario: Pregnancy holds the start until the clinician has checked the current label
     Given reproductive.pregnant is true
     When the patient is assessed for interferon-beta-1b
-    Then the verdict is workup_required
+    Then the verdict is deferred
     And the finding interferon-beta-1b.pregnancy.pregnant-check-label is marked uncertain
 
   Scenario: Breastfeeding is information

@@ -43,3 +43,11 @@ Feature: Peginterferon beta-1a calendar: 63 micrograms day 1, 94 day 15, 125 day
     When the patient is assessed for peginterferon-beta-1a
     Then the schedule has "next dose: 125 micrograms every 14 days" on hold by peginterferon-beta-1a.contraindication.hypersensitivity
     And no dose is shown as due
+
+  Scenario: A pregnancy holds the next dose until the clinician has decided
+    Given the current treatment is peginterferon-beta-1a (SC) started 5 weeks before the assessment date
+    And SC peginterferon-beta-1a doses 5 weeks, 3 weeks and 1 weeks before the assessment date
+    And reproductive.pregnant is true
+    When the patient is assessed for peginterferon-beta-1a
+    Then the verdict is deferred
+    And the schedule has "next dose: 125 micrograms every 14 days" on hold by peginterferon-beta-1a.pregnancy.pregnant-check-label
