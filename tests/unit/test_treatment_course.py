@@ -295,13 +295,16 @@ def test_docs_facts_md_is_generated_from_fact_specs() -> None:
 
 
 def test_open_facts_lists_every_uncertain_rule_and_parameter(rulebook: Rulebook) -> None:
-    text = (ROOT / "docs" / "open-facts.md").read_text("utf-8")
-    listed = set(re.findall(r"`(ocrelizumab\.[a-z0-9.-]+)`", text))
+    """docs/open-facts.md (ocrelizumab) and docs/open-facts/<drug>.md (issue 9 drugs) together."""
+    files = [ROOT / "docs" / "open-facts.md", *sorted((ROOT / "docs" / "open-facts").glob("*.md"))]
+    text = "\n".join(f.read_text("utf-8") for f in files)
+    drugs = "|".join(re.escape(d) for d in sorted({r.drug for r in rulebook.rules}))
+    listed = set(re.findall(rf"`((?:{drugs})\.[a-z0-9.-]+)`", text))
     uncertain = {r.id for r in rulebook.rules if r.uncertain} | \
         {p.id for p in rulebook.parameters.values() if p.uncertain}
-    assert not uncertain - listed, f"not in docs/open-facts.md: {sorted(uncertain - listed)}"
+    assert not uncertain - listed, f"not in docs/open-facts: {sorted(uncertain - listed)}"
     known = {r.id for r in rulebook.rules} | set(rulebook.parameters)
-    assert not listed - known, f"docs/open-facts.md names unknown ids: {sorted(listed - known)}"
+    assert not listed - known, f"docs/open-facts names unknown ids: {sorted(listed - known)}"
 
 
 # ---- a late second start infusion resets the schedule: the finding and the calendar agree ----
