@@ -308,7 +308,7 @@ def test_open_facts_lists_every_uncertain_rule_and_parameter(rulebook: Rulebook)
     assert not uncertain - listed, \
         f"not in docs/open-facts.md or docs/open-facts/<drug>.md: {sorted(uncertain - listed)}"
     known = {r.id for r in rulebook.rules} | set(rulebook.parameters)
-    assert not listed - known, f"docs/open-facts.md names unknown ids: {sorted(listed - known)}"
+    assert not listed - known, f"docs/open-facts names unknown ids: {sorted(listed - known)}"
 
 
 # ---- a late second start infusion resets the schedule: the finding and the calendar agree ----

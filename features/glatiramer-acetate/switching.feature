@@ -1,0 +1,30 @@
+@switching
+Feature: Switching to and from glatiramer acetate (no washout found in the sections read)
+
+  Background:
+    Given the assessment date is 2026-11-22
+    And a female RRMS patient aged 34
+    And the screening results are complete and normal
+    And a patient profile:
+      | field                                   | value          |
+      | screening.cbc_date                      | 2 weeks before |
+      | screening.thyroid_function              | normal         |
+      | history.depression_or_suicidal_ideation | false          |
+      | history.hepatic_impairment              | none           |
+      | history.hypersensitivity_to             | []             |
+      | reproductive.pregnant                   | false          |
+
+  Scenario: Switching in from another DMT defers to that drug's label
+    Given the current treatment is dimethyl-fumarate
+    When the patient is assessed for glatiramer-acetate
+    Then the finding glatiramer-acetate.switching.from-other-dmt is reported
+    And the finding glatiramer-acetate.switching.from-other-dmt is marked uncertain
+
+  Scenario: A new patient gets no switching finding
+    When the patient is assessed for glatiramer-acetate
+    Then the finding glatiramer-acetate.switching.from-other-dmt is not reported
+
+  Scenario: Stopping glatiramer acetate for another drug shows this label's switch-out finding
+    Given the current treatment is glatiramer-acetate
+    When the patient is assessed for interferon-beta-1b
+    Then the finding glatiramer-acetate.switching.stopping-glatiramer-acetate is reported
