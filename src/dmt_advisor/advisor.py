@@ -14,6 +14,7 @@ from pathlib import Path
 from dmt_advisor.assessment import (
     CATEGORY_ORDER,
     Assessment,
+    DrugAbout,
     DrugAssessment,
     Finding,
     MissingField,
@@ -25,8 +26,8 @@ from dmt_advisor.engine.compile import compile_rules
 from dmt_advisor.engine.durable import Action, DurableRuleset, Firing
 from dmt_advisor.engine.oracle import PreparedOracle
 from dmt_advisor.errors import DmtAdvisorError, EngineError
-from dmt_advisor.explain import citations, explain, plan, plan_facts
-from dmt_advisor.facts import Facts, build_facts
+from dmt_advisor.explain import citations, explain, plan, plan_facts, resolve_citations
+from dmt_advisor.facts import Facts, build_facts, for_drug
 from dmt_advisor.profile import Profile, load_profile
 from dmt_advisor.rulebook.load import Rulebook, load_rulebook
 from dmt_advisor.rulebook.model import Rule, UnknownPolicy, Verdict
@@ -42,8 +43,11 @@ class Advisor:
         self.rulebook = rulebook
         self._action = action
         self._rules = {rule.id: rule for rule in rulebook.rules}
-        self._oracles = {drug: PreparedOracle(list(rulebook.rules_for(drug)))
+        # each drug's ruleset: its own rules, then the other drugs' switch-out rules
+        self._oracles = {drug: PreparedOracle(list(rulebook.ruleset_for(drug)))
                          for drug in rulebook.drugs}
+        self._refs = {drug: rulebook.drug_ref(drug) for drug in rulebook.drugs}
+        self._about = {drug: _about(rulebook, drug) for drug in rulebook.drugs}
         self._citations = {rule.id: citations(rule, rulebook.sources) for rule in rulebook.rules}
         self._plans = {rule.id: plan(rule.when) for rule in rulebook.rules}
         self._reads = {rule.id: tuple(plan_facts(self._plans[rule.id])) for rule in rulebook.rules}
@@ -54,7 +58,7 @@ class Advisor:
         self._rulesets: dict[str, DurableRuleset] = {}
         try:
             for drug in rulebook.drugs:
-                compiled = compile_rules(drug, rulebook.rules_for(drug))
+                compiled = compile_rules(drug, rulebook.ruleset_for(drug))
                 self._rulesets[drug] = DurableRuleset(compiled)
         except BaseException:
             self.close()
@@ -85,19 +89,22 @@ class Advisor:
         if unknown:
             raise DmtAdvisorError(
                 f"no rules for drug(s) {', '.join(unknown)}; known: {', '.join(self._rulesets)}")
-        facts = build_facts(profile)
-        engine_fact = facts.engine_fact()
+        facts = build_facts(profile)  # once per profile; each drug overlays its own few facts
         return Assessment(
             assessed_on=profile.assessed_on,
             jurisdiction=profile.jurisdiction,
             rulebook=RulebookRef(name=self.rulebook.name, version=self.rulebook.version,
                                  sha256=self.rulebook.sha256),
-            assessments=[self._assess_drug(drug, profile, facts, engine_fact) for drug in chosen],
+            assessments=[self._assess_drug(drug, profile, self.facts_for(drug, profile, facts))
+                         for drug in chosen],
         )
 
-    def _assess_drug(self, drug: str, profile: Profile, facts: Facts,
-                     engine_fact: dict) -> DrugAssessment:
-        firings = self._rulesets[drug].evaluate(engine_fact, self._action)
+    def facts_for(self, drug: str, profile: Profile, facts: Facts | None = None) -> Facts:
+        """The facts `drug`'s rules see: the profile's, with this drug's `this.*`/`switch.*`."""
+        return for_drug(facts or build_facts(profile), profile, self._refs[drug])
+
+    def _assess_drug(self, drug: str, profile: Profile, facts: Facts) -> DrugAssessment:
+        firings = self._rulesets[drug].evaluate(facts.engine_fact(), self._action)
         self._cross_check(drug, firings, facts)
         findings: list[Finding] = []
         missing: dict[str, list[str]] = {}
@@ -127,6 +134,7 @@ class Advisor:
             notes=notes,
             trace=[TraceEntry(order=f.order, rule_id=f.engine_rule.rule_id,
                               outcome=f.engine_rule.outcome) for f in firings],
+            about=self._about[drug],
         )
 
     def _cross_check(self, drug: str, firings: list[Firing], facts: Facts) -> None:
@@ -189,6 +197,19 @@ class Advisor:
             because=reasons, citations=cites, uncertain=rule.uncertain,
             missing_fields=missing_fields,
         )
+
+
+def _about(book: Rulebook, drug: str) -> DrugAbout:
+    info = book.drug_info(drug)
+    return DrugAbout(
+        id=info.id, name=info.name, brands=list(info.brands),
+        dmt=info.dmt.value if info.dmt is not None else None, dmt_class=info.dmt_class.value,
+        off_label=info.off_label, formulations=[f.value for f in info.formulations],
+        route=info.route, frequency=info.frequency, patient_route=info.patient_route,
+        patient_frequency=info.patient_frequency, programme=info.programme,
+        efficacy_group=info.efficacy_group,
+        citations=resolve_citations(info.cites, book.sources),
+        efficacy_citations=resolve_citations(info.efficacy_cites, book.sources))
 
 
 _default: Advisor | None = None

@@ -1,7 +1,8 @@
 """What an assessment returns: `shared/contract/assessment-format.md`, format 1.
 
 Additive fields (documented in docs/assessment.md): `Finding.status` (applies | undecided),
-`Finding.uncertain`, `Finding.missing_fields`, `DrugAssessment.notes` and `DrugAssessment.trace`.
+`Finding.uncertain`, `Finding.missing_fields`, `DrugAssessment.notes`, `DrugAssessment.trace`
+and `DrugAssessment.about` (the drug's drug.yaml, citations resolved: views read it, never rules/).
 """
 
 from __future__ import annotations
@@ -63,6 +64,26 @@ class ScheduleItem(_Out):
     release: str | None = None
 
 
+class DrugAbout(_Out):
+    """What the drug is (rules/<drug>/drug.yaml), with citations resolved like findings'."""
+
+    id: str
+    name: str
+    brands: list[str] = Field(default_factory=list)
+    dmt: str | None = None  # the profile's Dmt value, None when a profile cannot name it
+    dmt_class: str          # DmtClass value (drug.yaml `class:`)
+    off_label: bool = False  # true: every view marks it "off-label in MS"
+    formulations: list[str]
+    route: str
+    frequency: str
+    patient_route: str
+    patient_frequency: str
+    programme: str | None = None
+    efficacy_group: str | None = None
+    citations: list[CitationOut] = Field(min_length=1)
+    efficacy_citations: list[CitationOut] = Field(default_factory=list)
+
+
 class TraceEntry(_Out):
     order: int
     rule_id: str
@@ -77,6 +98,7 @@ class DrugAssessment(_Out):
     schedule: list[ScheduleItem] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     trace: list[TraceEntry] = Field(default_factory=list)
+    about: DrugAbout | None = None  # None only for an assessment made before issue 9
 
     def findings_in(self, category: Category | str) -> list[Finding]:
         return [f for f in self.findings if f.category == category]

@@ -10,7 +10,7 @@ that left it open. The plan's value is also the runtime cross-check of the engin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from dmt_advisor.assessment import CitationOut
@@ -19,6 +19,7 @@ from dmt_advisor.facts import FACT_SPECS, Facts, FactValue
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
+    Citation,
     Compare,
     Condition,
     Known,
@@ -187,8 +188,14 @@ def explain(rule: Rule, rule_plan: Plan, facts: Facts) -> tuple[Truth, list[str]
 
 
 def citations(rule: Rule, sources: Mapping[str, Source]) -> list[CitationOut]:
+    return resolve_citations(rule.cites, sources)
+
+
+def resolve_citations(cites: Iterable[Citation],
+                      sources: Mapping[str, Source]) -> list[CitationOut]:
+    """Citations with their source's title, revision, section title and address."""
     out = []
-    for cite in rule.cites:
+    for cite in cites:
         source = sources[cite.source]
         out.append(CitationOut(
             source=source.id, section=cite.section, revision=source.revision,

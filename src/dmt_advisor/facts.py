@@ -22,17 +22,25 @@ from types import MappingProxyType
 from typing import Any
 
 from dmt_advisor.profile import (
+    OCRELIZUMAB_FORMULATIONS,
+    Cyp2c9Genotype,
     Dmt,
+    EyeExam,
     Formulation,
     ImmunoglobulinResult,
+    Impairment,
     Jurisdiction,
     LiverTestResult,
+    MedicationClass,
+    NormalAbnormal,
     Phenotype,
     PriorTreatment,
     Profile,
     Serology,
     Sex,
+    SkinExam,
     StopReason,
+    TuberculosisResult,
 )
 
 FactValue = bool | int | float | str | dt.date
@@ -191,7 +199,8 @@ _BASE_SPECS: tuple[FactSpec, ...] = (
     FactSpec("treatment.prior.count", FactType.integer, "number of earlier DMTs",
              ("treatment.prior",)),
     FactSpec("treatment.ocrelizumab.formulation", FactType.enum, "ocrelizumab formulation",
-             ("treatment.ocrelizumab.formulation",), _values(Formulation)),
+             ("treatment.ocrelizumab.formulation",),
+             tuple(f.value for f in OCRELIZUMAB_FORMULATIONS)),
     FactSpec("treatment.ocrelizumab.dose_count", FactType.integer,
              "number of ocrelizumab doses recorded", ("treatment.ocrelizumab.doses",)),
     FactSpec("treatment.ocrelizumab.first_dose", FactType.date, "first ocrelizumab dose",
@@ -227,12 +236,6 @@ _BASE_SPECS: tuple[FactSpec, ...] = (
     FactSpec("treatment.prior.last.reason", FactType.enum,
              "reason the most recent earlier DMT was stopped", ("treatment.prior",),
              _values(StopReason)),
-    FactSpec("switch.from_class", FactType.enum,
-             "class of the DMT ocrelizumab would replace",
-             ("treatment.current.drug", "treatment.prior"), (*_values_of_classes(), "none")),
-    FactSpec("switch.from_last_dose", FactType.date,
-             "last dose of the DMT ocrelizumab would replace",
-             ("treatment.current.last_dose", "treatment.prior")),
     # Derived summaries that keep rule conditions short and readable (docs/facts.md).
     # only diagnosis.active_disease can leave it unknown (see recent_activity below)
     FactSpec("activity.recent_activity", FactType.boolean,
@@ -247,6 +250,106 @@ _BASE_SPECS: tuple[FactSpec, ...] = (
              "ocrelizumab dose the next one is counted from", ("treatment.ocrelizumab.doses",
                                                                "treatment.ocrelizumab.formulation")),
 )
+
+
+
+def _yes_no(name: str, label: str) -> FactSpec:
+    return FactSpec(name, FactType.boolean, label, (name,))
+
+
+def _enum_spec(name: str, label: str, enum: type[StrEnum]) -> FactSpec:
+    return FactSpec(name, FactType.enum, label, (name,), _values(enum))
+
+
+def _number_spec(name: str, label: str, unit: str) -> FactSpec:
+    return FactSpec(name, FactType.number, label, (name,), unit=unit)
+
+
+# ---- issue 9: facts every drug's rules may read (spec section 2) -----------------------------
+_ISSUE_9_SPECS: tuple[FactSpec, ...] = (
+    _enum_spec("screening.vzv_igg", "varicella zoster virus IgG", Serology),
+    _yes_no("history.varicella_or_vzv_vaccine",
+            "chickenpox confirmed by a clinician or full VZV vaccination"),
+    _enum_spec("screening.tuberculosis", "tuberculosis screening", TuberculosisResult),
+    _enum_spec("screening.hiv", "HIV serology", Serology),
+    _enum_spec("screening.hcv", "hepatitis C serology", Serology),
+    _enum_spec("screening.ecg", "ECG", NormalAbnormal),
+    _enum_spec("screening.eye_exam", "eye examination (macula)", EyeExam),
+    _enum_spec("screening.skin_exam", "skin examination", SkinExam),
+    _enum_spec("screening.thyroid_function", "thyroid function tests", NormalAbnormal),
+    _enum_spec("screening.urinalysis", "urinalysis", NormalAbnormal),
+    FactSpec("screening.cbc_date", FactType.date, "most recent complete blood count",
+             ("screening.cbc_date",)),
+    _number_spec("labs.jcv_index", "anti-JCV antibody index", ""),
+    _number_spec("labs.platelets_10e9_per_l", "platelet count", "x10^9/L"),
+    _number_spec("labs.neutrophils_10e9_per_l", "neutrophil count", "x10^9/L"),
+    _number_spec("labs.creatinine_clearance_ml_min", "creatinine clearance", "mL/min"),
+    _number_spec("labs.serum_creatinine_umol_per_l", "serum creatinine", "umol/L"),
+    _enum_spec("genetics.cyp2c9_genotype", "CYP2C9 genotype", Cyp2c9Genotype),
+    FactSpec("genetics.cyp2c9_poor_metaboliser", FactType.boolean,
+             "CYP2C9 poor metaboliser (*3/*3)", ("genetics.cyp2c9_genotype",)),
+    _yes_no("cardiac.major_event_past_6_months",
+            "MI, unstable angina, stroke, TIA, decompensated heart failure needing "
+            "hospitalisation or NYHA class III/IV heart failure in the past 6 months"),
+    _yes_no("cardiac.conduction_block",
+            "Mobitz type II or third-degree AV block, sick sinus syndrome or sino-atrial block"),
+    _yes_no("cardiac.pacemaker", "functioning pacemaker"),
+    _number_spec("cardiac.qtc_ms", "QTc interval", "ms"),
+    _number_spec("cardiac.resting_heart_rate", "resting heart rate", "beats/min"),
+    _yes_no("cardiac.severe_untreated_sleep_apnoea", "severe untreated sleep apnoea"),
+    _yes_no("cardiac.uncontrolled_hypertension", "uncontrolled hypertension"),
+    _yes_no("history.diabetes", "diabetes mellitus"),
+    _yes_no("history.uveitis", "history of uveitis"),
+    _enum_spec("history.hepatic_impairment", "hepatic impairment", Impairment),
+    _enum_spec("history.renal_impairment", "renal impairment", Impairment),
+    _yes_no("history.depression_or_suicidal_ideation", "depression or suicidal ideation"),
+    _yes_no("history.seizures", "seizures"),
+    _yes_no("history.autoimmune_disease", "autoimmune disease other than MS"),
+    _yes_no("history.thyroid_disease", "thyroid disease"),
+    _yes_no("history.bleeding_disorder_or_anticoagulant",
+            "bleeding disorder or anticoagulant treatment"),
+    _yes_no("history.stroke_or_cervicocephalic_dissection",
+            "stroke or cervicocephalic arterial dissection"),
+    _yes_no("history.pulmonary_disease_severe", "severe pulmonary disease"),
+    _yes_no("reproductive.contraception", "effective contraception in use"),
+    *(FactSpec(f"medications.{m.value}", FactType.boolean,
+               f"current medication: {m.value.replace('_', ' ')}", ("medications.current",))
+      for m in MedicationClass),
+)
+
+# ---- issue 9: per-drug facts, relative to the drug being assessed ("this") -------------------
+# Computed by `drug_overlay` for each assessed drug and merged over the profile's facts.
+_DMT_VALUES_AND_NONE = (*_values(Dmt), "none")
+DRUG_SPECS: tuple[FactSpec, ...] = (
+    FactSpec("this.on", FactType.boolean, "on this drug now",
+             ("treatment.current.drug", "treatment.courses", "treatment.prior")),
+    FactSpec("this.dose_count", FactType.integer, "number of doses of this drug recorded",
+             ("treatment.courses",)),
+    FactSpec("this.first_dose", FactType.date, "first dose of this drug",
+             ("treatment.courses", "treatment.current.started")),
+    FactSpec("this.last_dose", FactType.date, "last dose of this drug",
+             ("treatment.courses", "treatment.current.last_dose")),
+    FactSpec("this.formulation", FactType.enum, "formulation of this drug",
+             ("treatment.courses", "treatment.current.formulation"), _values(Formulation)),
+    FactSpec("this.starting_or_on", FactType.boolean, "starting this drug (no dose yet) or on it",
+             ("treatment.courses", "treatment.current.drug", "treatment.prior")),
+    FactSpec("this.hypersensitivity", FactType.boolean, "hypersensitivity to this drug",
+             ("history.hypersensitivity_to",)),
+    FactSpec("this.previously_stopped_for", FactType.enum,
+             "reason this drug was stopped before", ("treatment.prior",), _values(StopReason)),
+    FactSpec("switch.from_drug", FactType.enum, "the DMT this drug would replace",
+             ("treatment.current.drug", "treatment.prior"), _DMT_VALUES_AND_NONE),
+    FactSpec("switch.from_class", FactType.enum,
+             "class of the DMT this drug would replace",
+             ("treatment.current.drug", "treatment.prior"), (*_values_of_classes(), "none")),
+    FactSpec("switch.from_last_dose", FactType.date,
+             "last dose of the DMT this drug would replace",
+             ("treatment.current.last_dose", "treatment.prior")),
+    FactSpec("switch.same_class", FactType.boolean,
+             "the DMT this drug would replace is of the same class",
+             ("treatment.current.drug", "treatment.prior")),
+)
+DRUG_FACTS: frozenset[str] = frozenset(s.name for s in DRUG_SPECS)
 
 DATE_AGE_UNITS: tuple[str, ...] = ("days", "months", "years")
 
@@ -265,7 +368,12 @@ def _with_date_ages(specs: tuple[FactSpec, ...]) -> dict[str, FactSpec]:
     return table
 
 
-FACT_SPECS: Mapping[str, FactSpec] = MappingProxyType(_with_date_ages(_BASE_SPECS))
+FACT_SPECS: Mapping[str, FactSpec] = MappingProxyType(
+    _with_date_ages(_BASE_SPECS + _ISSUE_9_SPECS + DRUG_SPECS))
+# every name a drug overlay may set or clear (the date facts with their ages)
+OVERLAY_NAMES: frozenset[str] = frozenset(
+    name for name, spec in FACT_SPECS.items()
+    if name in DRUG_FACTS or spec.derived_from in DRUG_FACTS)
 ENGINE_KEYS: Mapping[str, str] = MappingProxyType(
     {name: spec.engine_key for name, spec in FACT_SPECS.items()})
 
@@ -368,27 +476,6 @@ def on_ocrelizumab(p: Profile) -> bool:
     stopped = any(entry.drug is Dmt.ocrelizumab for entry in p.treatment.prior)
     return bool(_ocr_doses(p)) and not stopped
 
-
-def _switch_from(p: Profile) -> tuple[Dmt | None, dt.date | None]:
-    """The DMT ocrelizumab would replace, and its last dose (or stop date).
-
-    The current DMT when it is not ocrelizumab; with no current DMT and no ocrelizumab dose
-    yet, the most recent earlier DMT; otherwise none (no switch into ocrelizumab is pending).
-    """
-    current = p.treatment.current
-    if current is not None:
-        if current.drug is Dmt.ocrelizumab:
-            return None, None
-        return current.drug, current.last_dose
-    if _ocr_doses(p):
-        return None, None
-    last = last_prior(p)
-    return (last.drug, last.stopped) if last is not None else (None, None)
-
-
-def _switch_from_class(p: Profile) -> str:
-    drug, _ = _switch_from(p)
-    return "none" if drug is None else DMT_CLASS[drug].value
 
 
 def _any_of(*parts: bool | None) -> bool | None:
@@ -522,8 +609,6 @@ _EXTRACTORS: dict[str, _Extractor] = {
         DMT_CLASS[last.drug].value if (last := last_prior(p)) is not None else None),
     "treatment.prior.last.stopped": lambda p: getattr(last_prior(p), "stopped", None),
     "treatment.prior.last.reason": lambda p: _enum(getattr(last_prior(p), "reason", None)),
-    "switch.from_class": _switch_from_class,
-    "switch.from_last_dose": lambda p: _switch_from(p)[1],
     "treatment.ocrelizumab.schedule_from": schedule_from,
     "activity.recent_activity": recent_activity,
     "treatment.on_other_dmt":
@@ -531,23 +616,195 @@ _EXTRACTORS: dict[str, _Extractor] = {
     "treatment.ocrelizumab.starting_or_on": lambda p: not _ocr_doses(p) or on_ocrelizumab(p),
 }
 
-assert set(_EXTRACTORS) == {s.name for s in _BASE_SPECS}, "every base fact needs an extractor"
 
 
-def build_facts(profile: Profile) -> Facts:
-    """Compute every known fact of `profile` on its `assessed_on` date."""
+def _medication(m: MedicationClass) -> _Extractor:
+    def extract(p: Profile) -> bool | None:
+        listed = p.medications.current
+        return None if listed is None else m in listed
+    return extract
+
+
+_EXTRACTORS.update({
+    "screening.vzv_igg": lambda p: _enum(p.screening.vzv_igg),
+    "history.varicella_or_vzv_vaccine": lambda p: p.history.varicella_or_vzv_vaccine,
+    "screening.tuberculosis": lambda p: _enum(p.screening.tuberculosis),
+    "screening.hiv": lambda p: _enum(p.screening.hiv),
+    "screening.hcv": lambda p: _enum(p.screening.hcv),
+    "screening.ecg": lambda p: _enum(p.screening.ecg),
+    "screening.eye_exam": lambda p: _enum(p.screening.eye_exam),
+    "screening.skin_exam": lambda p: _enum(p.screening.skin_exam),
+    "screening.thyroid_function": lambda p: _enum(p.screening.thyroid_function),
+    "screening.urinalysis": lambda p: _enum(p.screening.urinalysis),
+    "screening.cbc_date": lambda p: p.screening.cbc_date,
+    "labs.jcv_index": lambda p: p.labs.jcv_index,
+    "labs.platelets_10e9_per_l": lambda p: p.labs.platelets_10e9_per_l,
+    "labs.neutrophils_10e9_per_l": lambda p: p.labs.neutrophils_10e9_per_l,
+    "labs.creatinine_clearance_ml_min": lambda p: p.labs.creatinine_clearance_ml_min,
+    "labs.serum_creatinine_umol_per_l": lambda p: p.labs.serum_creatinine_umol_per_l,
+    "genetics.cyp2c9_genotype": lambda p: _enum(p.genetics.cyp2c9_genotype),
+    "genetics.cyp2c9_poor_metaboliser": lambda p: (
+        None if p.genetics.cyp2c9_genotype is None
+        else p.genetics.cyp2c9_genotype is Cyp2c9Genotype.g33),
+    "cardiac.major_event_past_6_months": lambda p: p.cardiac.major_event_past_6_months,
+    "cardiac.conduction_block": lambda p: p.cardiac.conduction_block,
+    "cardiac.pacemaker": lambda p: p.cardiac.pacemaker,
+    "cardiac.qtc_ms": lambda p: p.cardiac.qtc_ms,
+    "cardiac.resting_heart_rate": lambda p: p.cardiac.resting_heart_rate,
+    "cardiac.severe_untreated_sleep_apnoea": lambda p: p.cardiac.severe_untreated_sleep_apnoea,
+    "cardiac.uncontrolled_hypertension": lambda p: p.cardiac.uncontrolled_hypertension,
+    "history.diabetes": lambda p: p.history.diabetes,
+    "history.uveitis": lambda p: p.history.uveitis,
+    "history.hepatic_impairment": lambda p: _enum(p.history.hepatic_impairment),
+    "history.renal_impairment": lambda p: _enum(p.history.renal_impairment),
+    "history.depression_or_suicidal_ideation": lambda p: p.history.depression_or_suicidal_ideation,
+    "history.seizures": lambda p: p.history.seizures,
+    "history.autoimmune_disease": lambda p: p.history.autoimmune_disease,
+    "history.thyroid_disease": lambda p: p.history.thyroid_disease,
+    "history.bleeding_disorder_or_anticoagulant":
+        lambda p: p.history.bleeding_disorder_or_anticoagulant,
+    "history.stroke_or_cervicocephalic_dissection":
+        lambda p: p.history.stroke_or_cervicocephalic_dissection,
+    "history.pulmonary_disease_severe": lambda p: p.history.pulmonary_disease_severe,
+    "reproductive.contraception": lambda p: p.reproductive.contraception,
+    **{f"medications.{m.value}": _medication(m) for m in MedicationClass},
+})
+
+assert set(_EXTRACTORS) == {s.name for s in _BASE_SPECS + _ISSUE_9_SPECS}, \
+    "every base fact needs an extractor"
+
+
+# ---- per-drug facts ("this.*", relative "switch.*") ----------------------------------------
+
+@dataclass(frozen=True)
+class DrugRef:
+    """What the per-drug facts need to know of the assessed drug (from its drug.yaml)."""
+
+    id: str
+    dmt: Dmt | None  # None: a drug the profile's vocabulary cannot name
+    dmt_class: DmtClass
+
+
+OCRELIZUMAB = DrugRef("ocrelizumab", Dmt.ocrelizumab, DmtClass.anti_cd20)
+
+
+def doses_of(p: Profile, dmt: Dmt | None) -> list[dt.date]:
+    if dmt is None:
+        return []
+    if dmt is Dmt.ocrelizumab:
+        return _ocr_doses(p)
+    course = p.treatment.course(dmt)
+    return sorted(course.doses) if course is not None else []
+
+
+def _formulation_of(p: Profile, dmt: Dmt | None) -> Formulation | None:
+    if dmt is None:
+        return None
+    if dmt is Dmt.ocrelizumab:
+        recorded = p.treatment.ocrelizumab.formulation if p.treatment.ocrelizumab else None
+    else:
+        course = p.treatment.course(dmt)
+        recorded = course.formulation if course is not None else None
+    current = p.treatment.current
+    if recorded is None and current is not None and current.drug is dmt:
+        recorded = current.formulation
+    return recorded
+
+
+def is_on(p: Profile, dmt: Dmt | None) -> bool:
+    """On `dmt` now: the current DMT, or doses recorded with no current DMT and no record of
+    having stopped it (a stop is recorded as a `treatment.prior` entry)."""
+    if dmt is None:
+        return False
+    current = p.treatment.current
+    if current is not None:
+        return current.drug is dmt
+    stopped = any(entry.drug is dmt for entry in p.treatment.prior)
+    return bool(doses_of(p, dmt)) and not stopped
+
+
+def switch_from(p: Profile, dmt: Dmt | None) -> tuple[Dmt | None, dt.date | None]:
+    """The DMT `dmt` would replace, and its last dose (or stop date).
+
+    The current DMT when it is not `dmt`; with no current DMT and no dose of `dmt` yet, the most
+    recent earlier DMT; otherwise none (no switch into `dmt` is pending).
+    """
+    current = p.treatment.current
+    if current is not None:
+        if dmt is not None and current.drug is dmt:
+            return None, None
+        return current.drug, current.last_dose
+    if doses_of(p, dmt):
+        return None, None
+    last = last_prior(p)
+    return (last.drug, last.stopped) if last is not None else (None, None)
+
+
+def _stopped_for(p: Profile, dmt: Dmt | None) -> str | None:
+    entries = [e for e in p.treatment.prior if dmt is not None and e.drug is dmt]
+    if not entries:
+        return None
+    if all(e.stopped is not None for e in entries):
+        entries.sort(key=lambda e: e.stopped)  # type: ignore[arg-type,return-value]
+    return _enum(entries[-1].reason)
+
+
+def drug_overlay(p: Profile, drug: DrugRef) -> dict[str, FactValue | None]:
+    """The per-drug facts of `drug` (None = unknown), before date ages are added."""
+    dmt = drug.dmt
+    doses = doses_of(p, dmt)
+    on = is_on(p, dmt)
+    current = p.treatment.current
+    is_current = current is not None and dmt is not None and current.drug is dmt
+    listed = p.history.hypersensitivity_to
+    from_drug, from_last = switch_from(p, dmt)
+    formulation = _formulation_of(p, dmt)
+    return {
+        "this.on": on,
+        "this.dose_count": len(doses),
+        "this.first_dose": doses[0] if doses else (current.started if is_current else None),
+        "this.last_dose": doses[-1] if doses else (current.last_dose if is_current else None),
+        "this.formulation": _enum(formulation),
+        "this.starting_or_on": not doses or on,
+        "this.hypersensitivity": None if listed is None or dmt is None else dmt in listed,
+        "this.previously_stopped_for": _stopped_for(p, dmt),
+        "switch.from_drug": "none" if from_drug is None else from_drug.value,
+        "switch.from_class": "none" if from_drug is None else DMT_CLASS[from_drug].value,
+        "switch.from_last_dose": from_last,
+        "switch.same_class": from_drug is not None and DMT_CLASS[from_drug] is drug.dmt_class,
+    }
+
+
+def _put(values: dict[str, FactValue], name: str, value: FactValue | None,
+         on: dt.date) -> None:
+    if value is None:
+        return
+    check_fact_value(name, value)
+    values[name] = value
+    if isinstance(value, dt.date):
+        for unit, amount in _date_ages(value, on):
+            values[f"{name}.{unit}_ago"] = amount
+
+
+def build_facts(profile: Profile, drug: DrugRef = OCRELIZUMAB) -> Facts:
+    """Compute every known fact of `profile` on its `assessed_on` date, with the per-drug facts
+    of `drug` (ocrelizumab unless named; `for_drug` swaps them for another drug)."""
     on = profile.assessed_on
     values: dict[str, FactValue] = {}
     for name, extract in _EXTRACTORS.items():
-        value = extract(profile)
-        if value is None:
-            continue
-        check_fact_value(name, value)
-        values[name] = value
-        if isinstance(value, dt.date):
-            for unit, amount in _date_ages(value, on):
-                values[f"{name}.{unit}_ago"] = amount
+        _put(values, name, extract(profile), on)
+    for name, value in drug_overlay(profile, drug).items():
+        _put(values, name, value, on)
     return Facts(on, MappingProxyType(values))
+
+
+def for_drug(facts: Facts, profile: Profile, drug: DrugRef) -> Facts:
+    """`facts` (of `profile`) with the per-drug facts of `drug` instead: only the small
+    overlay is recomputed, the profile's facts are shared."""
+    values = {k: v for k, v in facts.values.items() if k not in OVERLAY_NAMES}
+    for name, value in drug_overlay(profile, drug).items():
+        _put(values, name, value, facts.assessed_on)
+    return Facts(facts.assessed_on, MappingProxyType(values))
 
 
 def _is_int(v: Any) -> bool:
@@ -593,5 +850,5 @@ def check_fact_value(name: str, value: Any) -> None:
 # compiler gives it no "false" pattern; tests/unit/test_facts.py checks the set empirically.
 ALWAYS_KNOWN: frozenset[str] = frozenset({
     "jurisdiction", "patient.age", "diagnosis.phenotype", "treatment.on_dmt",
-    "treatment.prior.count", "treatment.ocrelizumab.dose_count",
+    "treatment.prior.count", "treatment.ocrelizumab.dose_count", "this.dose_count",
 })

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dmt_advisor.assessment import Assessment, DrugAssessment, Finding, ScheduleItem
-from dmt_advisor.facts import build_facts
+from dmt_advisor.facts import build_facts, for_drug
 from dmt_advisor.field_words import field_words
 from dmt_advisor.profile import Profile
 from dmt_advisor.rulebook.load import Rulebook
@@ -41,7 +41,9 @@ def next_steps(assessment: Assessment, profile: Profile,
     out = {}
     for item in assessment.assessments:
         ids = [f.rule_id for f in item.findings]
-        spans = rule_spans(ids, facts, rulebook)
+        mine = (for_drug(facts, profile, rulebook.drug_ref(item.drug))
+                if item.drug in rulebook.drug_infos else facts)  # this drug's switch.* dates
+        spans = rule_spans(ids, mine, rulebook)
         out[item.drug] = steps_for(item, assessment.assessed_on, spans)
     return out
 

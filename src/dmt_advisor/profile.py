@@ -83,10 +83,75 @@ class StopReason(StrEnum):
 
 
 class Formulation(StrEnum):
-    """Ocrevus IV or Ocrevus Zunovo (subcutaneous); not interchangeable dose for dose."""
+    """How a DMT is given: IV infusion, SC or IM injection, or by mouth.
+
+    Ocrelizumab has only IV (Ocrevus) and SC (Ocrevus Zunovo), not interchangeable dose for
+    dose; `treatment.ocrelizumab.formulation` refuses IM and oral.
+    """
 
     IV = "IV"
     SC = "SC"
+    IM = "IM"
+    oral = "oral"
+
+
+OCRELIZUMAB_FORMULATIONS = (Formulation.IV, Formulation.SC)
+
+
+class TuberculosisResult(StrEnum):
+    negative = "negative"
+    latent = "latent"
+    active = "active"
+
+
+class NormalAbnormal(StrEnum):
+    normal = "normal"
+    abnormal = "abnormal"
+
+
+class EyeExam(StrEnum):
+    normal = "normal"
+    macular_oedema = "macular_oedema"
+    other_abnormal = "other_abnormal"
+
+
+class SkinExam(StrEnum):
+    normal = "normal"
+    suspicious = "suspicious"
+
+
+class Impairment(StrEnum):
+    none = "none"
+    mild = "mild"
+    moderate = "moderate"
+    severe = "severe"
+
+
+class Cyp2c9Genotype(StrEnum):
+    g11 = "*1/*1"
+    g12 = "*1/*2"
+    g22 = "*2/*2"
+    g13 = "*1/*3"
+    g23 = "*2/*3"
+    g33 = "*3/*3"
+
+
+class MedicationClass(StrEnum):
+    """Classes of current co-medication that labels name in interactions."""
+
+    beta_blocker = "beta_blocker"
+    heart_rate_lowering_ccb = "heart_rate_lowering_ccb"
+    class_ia_or_iii_antiarrhythmic = "class_ia_or_iii_antiarrhythmic"
+    qt_prolonging = "qt_prolonging"
+    strong_cyp3a4_inducer = "strong_cyp3a4_inducer"
+    moderate_cyp2c9_and_cyp3a4_inhibitor = "moderate_cyp2c9_and_cyp3a4_inhibitor"
+    strong_cyp2c8_inhibitor = "strong_cyp2c8_inhibitor"
+    bcrp_substrate = "bcrp_substrate"
+    maoi = "maoi"
+    leflunomide = "leflunomide"
+    immunosuppressant_or_antineoplastic = "immunosuppressant_or_antineoplastic"
+    warfarin = "warfarin"
+    corticosteroid_high_dose = "corticosteroid_high_dose"
 
 
 class Dmt(StrEnum):
@@ -207,6 +272,9 @@ Date = Annotated[dt.date, BeforeValidator(_date_input), AfterValidator(_date_ran
 WholeNumber = BeforeValidator(_whole_number)
 Number = BeforeValidator(_number)
 SerologyField = Annotated[Serology | None, Unknowable]
+NormalAbnormalField = Annotated[NormalAbnormal | None, Unknowable]
+DoseDates = Annotated[list[dt.date], BeforeValidator(_each_date_input),
+                      AfterValidator(_each_date_in_range)]
 
 
 class _Section(BaseModel):
@@ -250,6 +318,16 @@ class Screening(_Section):
     liver_tests: Annotated[LiverTestResult | None, Unknowable] = None
     # Serology cannot tell active HBV from carriage: a liver specialist's answer (HBV DNA, ALT).
     hbv_active: StrictBool = None
+    vzv_igg: SerologyField = None
+    tuberculosis: Annotated[TuberculosisResult | None, Unknowable] = None
+    hiv: SerologyField = None
+    hcv: SerologyField = None
+    ecg: NormalAbnormalField = None
+    eye_exam: Annotated[EyeExam | None, Unknowable] = None
+    skin_exam: Annotated[SkinExam | None, Unknowable] = None
+    thyroid_function: NormalAbnormalField = None
+    urinalysis: NormalAbnormalField = None
+    cbc_date: Date | None = None
 
 
 class Infection(_Section):
@@ -267,6 +345,21 @@ class History(_Section):
     ivig_for_hypogammaglobulinaemia: StrictBool = None  # IV immunoglobulin replacement now
     # allergy to ocrelizumab, an excipient or (SC) hyaluronidase: EU contraindication
     hypersensitivity_ocrelizumab: StrictBool = None
+    # DMTs the patient is hypersensitive to: absent = not recorded (unknown), [] = none
+    hypersensitivity_to: list[Dmt] | None = Field(default=None, max_length=50)
+    # chickenpox confirmed by a clinician, or full VZV vaccination
+    varicella_or_vzv_vaccine: StrictBool = None
+    diabetes: StrictBool = None
+    uveitis: StrictBool = None
+    hepatic_impairment: Annotated[Impairment | None, Unknowable] = None
+    renal_impairment: Annotated[Impairment | None, Unknowable] = None
+    depression_or_suicidal_ideation: StrictBool = None
+    seizures: StrictBool = None
+    autoimmune_disease: StrictBool = None  # other than MS
+    thyroid_disease: StrictBool = None
+    bleeding_disorder_or_anticoagulant: StrictBool = None
+    stroke_or_cervicocephalic_dissection: StrictBool = None
+    pulmonary_disease_severe: StrictBool = None
 
 
 class Vaccination(_Section):
@@ -279,12 +372,14 @@ class Reproductive(_Section):
     pregnant: StrictBool = None
     planning_pregnancy: StrictBool = None
     breastfeeding: StrictBool = None
+    contraception: StrictBool = None  # effective contraception in use
 
 
 class CurrentTreatment(_Section):
     drug: Dmt
     last_dose: Date | None = None
     started: Date | None = None
+    formulation: Formulation | None = None
 
 
 class PriorTreatment(_Section):
@@ -293,24 +388,86 @@ class PriorTreatment(_Section):
     reason: StopReason | None = None
 
 
+def _ocrelizumab_formulation(value: Any) -> Any:
+    """Ocrevus is IV or SC (Zunovo): IM or oral is a data-entry error, said in plain words."""
+    if value is not None and value not in {f.value for f in OCRELIZUMAB_FORMULATIONS}:
+        raise ValueError(f"{excerpt(value)} is not allowed for ocrelizumab; expected 'IV' or 'SC'")
+    return value
+
+
 class OcrelizumabHistory(_Section):
-    formulation: Formulation | None = None
-    doses: Annotated[list[dt.date], BeforeValidator(_each_date_input),
-                     AfterValidator(_each_date_in_range)] = Field(
-        default_factory=list, max_length=200)
+    formulation: Annotated[Literal[Formulation.IV, Formulation.SC] | None,
+                           BeforeValidator(_ocrelizumab_formulation)] = None
+    doses: DoseDates = Field(default_factory=list, max_length=200)
     serious_infusion_reaction: StrictBool = None
+
+
+class Course(_Section):
+    """Doses of one DMT other than ocrelizumab (which has `treatment.ocrelizumab`)."""
+
+    drug: Dmt
+    formulation: Formulation | None = None
+    doses: DoseDates = Field(default_factory=list, max_length=400)
 
 
 class Treatment(_Section):
     current: CurrentTreatment | None = None
     prior: list[PriorTreatment] = Field(default_factory=list, max_length=50)
     ocrelizumab: OcrelizumabHistory | None = None
+    courses: list[Course] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _one_course_per_drug(self) -> Treatment:
+        seen: set[Dmt] = set()
+        problems: list[tuple[str, str]] = []
+        for index, course in enumerate(self.courses):
+            where = f"treatment.courses[{index}].drug"
+            if course.drug is Dmt.ocrelizumab:
+                problems.append((where, "ocrelizumab has its own section: use "
+                                        "treatment.ocrelizumab (formulation, doses)"))
+            elif course.drug in seen:
+                problems.append((where, f"{course.drug.value} is listed twice; one entry per "
+                                        "drug (all its doses in one list)"))
+            seen.add(course.drug)
+        if problems:
+            raise _field_errors(problems)
+        return self
+
+    def course(self, drug: Dmt) -> Course | None:
+        return next((c for c in self.courses if c.drug is drug), None)
 
 
 class Labs(_Section):
     lymphocytes_10e9_per_l: Annotated[float | None, Field(ge=0, le=100), Number] = None
     jcv_antibody: SerologyField = None
     b_cells_repleted: StrictBool = None  # after stopping an anti-CD20: B cells back (CD19)
+    jcv_index: Annotated[float | None, Field(ge=0, le=100), Number] = None
+    platelets_10e9_per_l: Annotated[float | None, Field(ge=0, le=5000), Number] = None
+    neutrophils_10e9_per_l: Annotated[float | None, Field(ge=0, le=500), Number] = None
+    creatinine_clearance_ml_min: Annotated[float | None, Field(ge=0, le=1000), Number] = None
+    serum_creatinine_umol_per_l: Annotated[float | None, Field(ge=0, le=5000), Number] = None
+
+
+class Genetics(_Section):
+    cyp2c9_genotype: Annotated[Cyp2c9Genotype | None, Unknowable] = None
+
+
+class Cardiac(_Section):
+    # MI, unstable angina, stroke, TIA, decompensated heart failure needing hospitalisation,
+    # NYHA class III/IV heart failure in the past 6 months
+    major_event_past_6_months: StrictBool = None
+    # Mobitz II / third-degree AV block / sick sinus syndrome / sino-atrial block
+    conduction_block: StrictBool = None
+    pacemaker: StrictBool = None
+    qtc_ms: Annotated[float | None, Field(ge=0, le=1000), Number] = None
+    resting_heart_rate: Annotated[float | None, Field(ge=0, le=400), Number] = None
+    severe_untreated_sleep_apnoea: StrictBool = None
+    uncontrolled_hypertension: StrictBool = None
+
+
+class Medications(_Section):
+    # classes of current co-medication: absent = not recorded (unknown), [] = none
+    current: list[MedicationClass] | None = Field(default=None, max_length=50)
 
 
 class Profile(_Section):
@@ -329,6 +486,9 @@ class Profile(_Section):
     reproductive: Reproductive = Field(default_factory=Reproductive)
     treatment: Treatment = Field(default_factory=Treatment)
     labs: Labs = Field(default_factory=Labs)
+    genetics: Genetics = Field(default_factory=Genetics)
+    cardiac: Cardiac = Field(default_factory=Cardiac)
+    medications: Medications = Field(default_factory=Medications)
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> Profile:
@@ -381,6 +541,11 @@ class Profile(_Section):
             for i, prior in enumerate(self.treatment.prior)
             if prior.stopped is not None
         ]
+        for c, course in enumerate(self.treatment.courses):
+            found += [(f"treatment.courses[{c}].doses[{i}]", d)
+                      for i, d in enumerate(course.doses)]
+        if self.screening.cbc_date is not None:
+            found.append(("screening.cbc_date", self.screening.cbc_date))
         if self.treatment.ocrelizumab is not None:
             found += [
                 (f"treatment.ocrelizumab.doses[{i}]", d)
@@ -462,7 +627,7 @@ def parse_profile(data: Any, source: str | None = None) -> Profile:
 
 
 MAX_PROFILE_BYTES = 256 * 1024  # a full profile is a few KB; 200 vaccinations about 12 KB
-MAX_PROFILE_DEPTH = 12  # the deepest field (treatment.ocrelizumab.doses[0]) is 4 levels down
+MAX_PROFILE_DEPTH = 12  # the deepest field (treatment.courses[0].doses[0]) is 5 levels down
 MAX_PROBLEMS = 20  # listed per error; the rest are counted
 
 

@@ -28,12 +28,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dmt_advisor.assessment import CitationOut, Finding, ScheduleItem
-from dmt_advisor.facts import Facts
+from dmt_advisor.facts import Facts, doses_of
 from dmt_advisor.profile import Formulation, Profile
 from dmt_advisor.rulebook.load import Rulebook
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
+    CalendarCheck,
+    CalendarSpec,
     Citation,
     Compare,
     Duration,
@@ -264,8 +266,8 @@ def schedule_for(drug: str, profile: Profile, facts: Facts, rulebook: Rulebook,
 def _calendar(drug: str, profile: Profile, facts: Facts,
               rulebook: Rulebook) -> list[ScheduleItem]:
     """The calendar as the dose history alone dates it (before any hold)."""
-    if drug != DRUG:
-        return []
+    if drug != DRUG:  # ocrelizumab keeps its own code; every other drug's calendar is data
+        return generic_calendar(drug, profile, facts, rulebook)
     book = rulebook
     if any(pid not in book.parameters for pid in PARAMETERS):
         return []  # a rulebook without the calendar's parameters gets no invented dates
@@ -448,3 +450,194 @@ def rule_spans(rule_ids: Iterable[str], facts: Facts, rulebook: Rulebook) -> lis
             continue
         walk(rule.when, rule_id)
     return out
+
+
+# ---- every other drug: the calendar as data (`calendar:` entries, docs/schedule.md) --------
+
+def generic_calendar(drug: str, profile: Profile, facts: Facts,
+                     book: Rulebook) -> list[ScheduleItem]:
+    """The calendar of a drug from its `calendar:` entries (before any hold); [] without any.
+
+    No dose recorded: the start sequence, repeat and checks without dates. Doses recorded
+    (`treatment.courses`): the next start step from dose 1 (shifted by however late the
+    previous step was given: a missed dose restarts the count from when it is given), then
+    repeats from the last dose (never closer than `minimum`). `continuous`: one undated
+    "daily dosing" item and the checks dated from dose 1 / the start of treatment.
+    """
+    specs = book.calendars_for(drug)
+    if not specs:
+        return []
+    ctx = _Context(book, profile.assessed_on, profile.jurisdiction.value)
+    spec = _regimen(specs, facts, book, drug)
+    if not isinstance(spec, CalendarSpec):
+        return [ctx.item("next dose", specs[0].explained_by, detail=spec)]
+    ref = book.drug_ref(drug) if drug in book.drug_infos else None
+    doses = doses_of(profile, ref.dmt) if ref is not None else []
+    on = facts.get("this.on") is True
+    first = facts.get("this.first_dose")
+    if doses and not on:
+        return []  # stopped: no next dose (monitoring after stopping is in the findings)
+    if spec.continuous is not None:
+        return _continuous_items(ctx, spec, first if on and isinstance(first, dt.date) else None)
+    if not doses:
+        if on:
+            return [ctx.item("next dose", spec.explained_by, detail=(
+                "Record the doses given (treatment.courses): the next dose cannot be dated "
+                "without them."))]
+        return _undated_items(ctx, spec)
+    return _dated_items(ctx, spec, doses)
+
+
+def _regimen(specs: tuple[CalendarSpec, ...], facts: Facts, book: Rulebook,
+             drug: str) -> CalendarSpec | str:
+    """The regimen for the recorded formulation, or words saying what to record."""
+    recorded = facts.get("this.formulation")
+    if recorded is not None:
+        match = [s for s in specs if s.formulation is not None and s.formulation.value == recorded]
+        match = match or [s for s in specs if s.formulation is None]
+        if match:
+            return match[0]
+        return (f"No regimen of {drug} for the recorded formulation {recorded} is in the "
+                "rulebook, so no date is given.")
+    if len(specs) == 1:
+        return specs[0]
+    info = book.drug_infos.get(drug)
+    if info is not None and len(info.formulations) == 1:
+        only = [s for s in specs if s.formulation in (None, info.formulations[0])]
+        if len(only) == 1:
+            return only[0]
+    kinds = ", ".join(s.formulation.value for s in specs if s.formulation is not None)
+    return ("Record the formulation (treatment.courses[].formulation or "
+            f"treatment.current.formulation): the regimens differ ({kinds}), so no date is given.")
+
+
+def _params_uncertain(ctx: _Context, pids: Iterable[str | None]) -> str | None:
+    notes = [ctx.param(p).uncertain for p in pids if p and ctx.param(p).uncertain]
+    return " ".join(dict.fromkeys(n for n in notes if n)) or None
+
+
+def _undated_items(ctx: _Context, spec: CalendarSpec) -> list[ScheduleItem]:
+    """No dose yet: the start sequence, the repeat and the checks, in words, without dates."""
+    items = []
+    for step in spec.start:
+        words = (f"{ctx.param(step.after)} after dose 1" if step.after else "the first dose")
+        items.append(ctx.item(step.event, spec.explained_by, params=[p for p in [step.after] if p],
+                              detail=f"{step.event}: {words}.",
+                              uncertain=_params_uncertain(ctx, [step.after])))
+    if spec.continuous is not None:
+        items.append(_continuous_item(ctx, spec))
+    elif spec.repeat is not None:
+        items.append(_repeat_undated(ctx, spec))
+    else:
+        items.append(_no_further(ctx, spec))
+    items += [_check_item(ctx, check, None) for check in spec.checks]
+    return items
+
+
+def _continuous_item(ctx: _Context, spec: CalendarSpec) -> ScheduleItem:
+    return ctx.item("daily dosing (continuous)", spec.explained_by, detail=spec.continuous)
+
+
+def _repeat_undated(ctx: _Context, spec: CalendarSpec) -> ScheduleItem:
+    rep = spec.repeat
+    assert rep is not None
+    pids = [rep.first_after, rep.every, rep.minimum]
+    words = f"every {ctx.param(rep.every)} after the previous dose"
+    if rep.first_after:
+        words = f"first {ctx.param(rep.first_after)} after dose 1, then " + words
+    if rep.minimum:
+        words += f", never closer than {ctx.param(rep.minimum)}"
+    return ctx.item(rep.event, spec.explained_by, params=[p for p in pids if p],
+                    detail=f"{rep.event}: {words}.", uncertain=_params_uncertain(ctx, pids))
+
+
+def _no_further(ctx: _Context, spec: CalendarSpec) -> ScheduleItem:
+    return ctx.item("no further dose in the labelled regimen", spec.explained_by)
+
+
+def _check_item(ctx: _Context, check: CalendarCheck, first: dt.date | None) -> ScheduleItem:
+    param = ctx.param(check.after)
+    if first is None:
+        return ctx.item(check.event, check.rule, params=[check.after],
+                        detail=f"{check.event}: {param} after the first dose.",
+                        uncertain=param.uncertain)
+    due = after(first, param)
+    return ctx.item(check.event, check.rule, params=[check.after], due=due,
+                    status=status_on(due, ctx.on),
+                    detail=f"{check.event}: {param} after the first dose "
+                           f"({first.isoformat()}).", uncertain=param.uncertain)
+
+
+def _continuous_items(ctx: _Context, spec: CalendarSpec,
+                      first: dt.date | None) -> list[ScheduleItem]:
+    """Self-administered daily (or every-other-day) dosing: no dated doses."""
+    if first is None:
+        return _undated_items(ctx, spec)
+    items = []
+    for step in spec.start[1:]:  # titration steps still ahead
+        assert step.after is not None
+        due = after(first, ctx.param(step.after))
+        if due >= ctx.on:
+            items.append(ctx.item(step.event, spec.explained_by, params=[step.after],
+                                  due=due, status=status_on(due, ctx.on),
+                                  detail=f"{step.event}: {ctx.param(step.after)} after the "
+                                         f"first dose ({first.isoformat()}).",
+                                  uncertain=ctx.param(step.after).uncertain))
+    items.append(_continuous_item(ctx, spec))
+    return items + [_check_item(ctx, check, first) for check in spec.checks]
+
+
+def _planned(ctx: _Context, spec: CalendarSpec, dose1: dt.date, index: int) -> dt.date:
+    """The planned date of start step `index` counted from dose 1."""
+    step = spec.start[index]
+    return dose1 if step.after is None else after(dose1, ctx.param(step.after))
+
+
+def _dated_items(ctx: _Context, spec: CalendarSpec,
+                 doses: list[dt.date]) -> list[ScheduleItem]:
+    """Doses recorded: the next start step or repeat, dated, and the checks."""
+    dose1, last, n = doses[0], doses[-1], len(doses)
+    items: list[ScheduleItem] = []
+    if n < len(spec.start):
+        step = spec.start[n]
+        late = max((last - _planned(ctx, spec, dose1, n - 1)).days, 0)
+        due = _planned(ctx, spec, dose1, n) + dt.timedelta(days=late)
+        words = f"{ctx.param(step.after)} after dose 1 ({dose1.isoformat()})"  # type: ignore[arg-type]
+        if late:
+            words += (f", moved {late} days later because the previous dose was given late "
+                      "(the count restarts from when it was given)")
+        items.append(ctx.item(f"next dose: {step.event}", spec.explained_by,
+                              params=[step.after] if step.after else [], due=due,
+                              status=status_on(due, ctx.on), detail=f"{step.event}: {words}.",
+                              uncertain=_params_uncertain(ctx, [step.after])))
+    elif spec.repeat is None:
+        items.append(_no_further(ctx, spec))
+    else:
+        rep = spec.repeat
+        every = ctx.param(rep.every)
+        if n == len(spec.start) and rep.first_after:
+            planned_last = _planned(ctx, spec, dose1, n - 1)
+            late = max((last - planned_last).days, 0)
+            due = after(dose1, ctx.param(rep.first_after)) + dt.timedelta(days=late)
+            words = f"{ctx.param(rep.first_after)} after dose 1 ({dose1.isoformat()})"
+        else:
+            due = after(last, every)
+            words = f"{every} after the last dose ({last.isoformat()})"
+        earliest = after(last, ctx.param(rep.minimum)) if rep.minimum else None
+        if earliest is not None:
+            due = max(due, earliest)
+            words += f"; earliest {earliest.isoformat()} ({ctx.param(rep.minimum)} after it)"
+        pids = [rep.first_after, rep.every, rep.minimum]
+        status = status_on(due, ctx.on)
+        items.append(ctx.item(f"next dose: {rep.event}", spec.explained_by,
+                              params=[p for p in pids if p], due=due, earliest=earliest,
+                              status=status, detail=f"{rep.event}: {words}.",
+                              uncertain=_params_uncertain(ctx, pids)))
+        if status == "overdue":
+            items.append(ctx.item(
+                f"following dose if the overdue dose is given on {ctx.on.isoformat()}",
+                spec.explained_by, params=[rep.every], due=after(ctx.on, every),
+                detail=f"Give the overdue dose as soon as possible; the next one is then due "
+                       f"{every} after that dose (the schedule restarts from it)."))
+    items += [_check_item(ctx, check, dose1) for check in spec.checks]
+    return items

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from dmt_advisor.profile import Dmt
+from dmt_advisor.profile import Cyp2c9Genotype, Dmt, MedicationClass
 
 ASSESSED_ON = dt.date(2026, 11, 22)
 SITUATIONS = ("starting", "on_treatment", "switching", "stopped")
@@ -114,6 +114,14 @@ def profile_data(draw: st.DrawFn, force: dict[str, Any] | None = None,
                                "stopped": draw(maybe(days_before(30, 3000)))}]
     if situation == "starting" and formulation is not None and draw(st.booleans()):
         treatment["ocrelizumab"] = {"formulation": formulation}
+    for key, value in issue_9_fields(draw, maybe, BOOL, RARE_).items():
+        data.setdefault(key.removesuffix("_extra"), {}).update(value)
+    if draw(st.integers(0, 3)) == 0:  # doses of another DMT (treatment.courses), unknown form
+        drug = (treatment.get("current") or {}).get("drug") or draw(st.sampled_from(OTHER_DMTS))
+        if drug != "ocrelizumab":
+            treatment["courses"] = [{"drug": drug, "formulation": draw(maybe(st.sampled_from(
+                ["IV", "SC", "IM", "oral"]))), "doses": sorted(draw(st.lists(
+                    days_before(0, 800), max_size=4, unique=True)))}]
     data["treatment"] = treatment
     for path, value in (force or {}).items():
         *parents, leaf = path.split(".")
@@ -130,3 +138,52 @@ def drop_none(value: Any) -> Any:
     if isinstance(value, list):
         return [drop_none(v) for v in value]
     return value
+
+
+def issue_9_fields(draw: st.DrawFn, maybe: Any, BOOL: Any, RARE_: Any) -> dict[str, Any]:
+    """The issue 9 profile fields (every drug's rules read them), each unknown at times; lists
+    that distinguish "none" ([]) from "not recorded" (absent) get all three."""
+    def listed(values: list[str]) -> st.SearchStrategy:
+        return maybe(st.lists(st.sampled_from(values), max_size=3, unique=True))
+
+    serology = maybe(st.sampled_from(["positive", "negative", "negative"]))
+    normal = maybe(st.sampled_from(["normal", "normal", "abnormal"]))
+    small = maybe(st.sampled_from([0.1, 0.5, 0.9, 1.5, 3.0]))
+    large = maybe(st.sampled_from([20.0, 60.0, 100.0, 150.0, 450.0]))
+    return {
+        "screening_extra": {
+            "vzv_igg": draw(serology), "hiv": draw(serology), "hcv": draw(serology),
+            "tuberculosis": draw(maybe(st.sampled_from(["negative", "negative", "latent",
+                                                        "active"]))),
+            "ecg": draw(normal), "thyroid_function": draw(normal), "urinalysis": draw(normal),
+            "eye_exam": draw(maybe(st.sampled_from(["normal", "macular_oedema",
+                                                    "other_abnormal"]))),
+            "skin_exam": draw(maybe(st.sampled_from(["normal", "suspicious"]))),
+            "cbc_date": draw(maybe(days_before(0, 400))),
+        },
+        "history_extra": {
+            "hypersensitivity_to": draw(listed([d.value for d in Dmt if d is not Dmt.other])),
+            "varicella_or_vzv_vaccine": draw(BOOL), "diabetes": draw(RARE_),
+            "uveitis": draw(RARE_), "seizures": draw(RARE_), "thyroid_disease": draw(RARE_),
+            "hepatic_impairment": draw(maybe(st.sampled_from(["none", "mild", "moderate",
+                                                              "severe"]))),
+            "renal_impairment": draw(maybe(st.sampled_from(["none", "mild", "severe"]))),
+            "depression_or_suicidal_ideation": draw(RARE_), "autoimmune_disease": draw(RARE_),
+            "bleeding_disorder_or_anticoagulant": draw(RARE_),
+            "stroke_or_cervicocephalic_dissection": draw(RARE_),
+            "pulmonary_disease_severe": draw(RARE_),
+        },
+        "labs": {"jcv_index": draw(small), "platelets_10e9_per_l": draw(large),
+                 "neutrophils_10e9_per_l": draw(small),
+                 "creatinine_clearance_ml_min": draw(large),
+                 "serum_creatinine_umol_per_l": draw(large)},
+        "genetics": {"cyp2c9_genotype": draw(maybe(st.sampled_from(
+            [g.value for g in Cyp2c9Genotype])))},
+        "cardiac": {"major_event_past_6_months": draw(RARE_), "conduction_block": draw(RARE_),
+                    "pacemaker": draw(RARE_), "severe_untreated_sleep_apnoea": draw(RARE_),
+                    "uncontrolled_hypertension": draw(RARE_),
+                    "qtc_ms": draw(maybe(st.sampled_from([420, 450, 470, 500]))),
+                    "resting_heart_rate": draw(maybe(st.sampled_from([45, 55, 70])))},
+        "medications": {"current": draw(listed([m.value for m in MedicationClass]))},
+        "reproductive_extra": {"contraception": draw(BOOL)},
+    }

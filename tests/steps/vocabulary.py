@@ -408,34 +408,54 @@ def given_relative_date(scenario_state: Scenario, path: str, amount: str, unit: 
     set_path(scenario_state.profile, path, value)
 
 
-@given(parsers.re(rf"(?P<formulation>IV|SC) ocrelizumab doses (?P<spans>(?:\d+ {UNIT_WORD}"
-                  rf"(?:, | and )?)+) before the assessment date"))
-def given_ocrelizumab_doses(scenario_state: Scenario, formulation: str, spans: str) -> None:
-    """Given <IV|SC> ocrelizumab doses <n unit>, <n unit> and <n unit>
+@given(parsers.re(rf"(?P<formulation>IV|SC|IM|oral) (?P<drug>[a-z0-9-]+) doses "
+                  rf"(?P<spans>(?:\d+ {UNIT_WORD}(?:, | and )?)+) before the assessment date"))
+def given_doses(scenario_state: Scenario, formulation: str, drug: str, spans: str) -> None:
+    """Given <IV|SC|IM|oral> <drug> doses <n unit>, <n unit> and <n unit>
     before the assessment date
 
-    Sets `treatment.ocrelizumab.formulation` and `treatment.ocrelizumab.doses` (any number of
-    doses, each relative to the assessment date).
+    Records the doses given (any number, each relative to the assessment date) and their
+    formulation: `treatment.ocrelizumab` for ocrelizumab, else the drug's `treatment.courses`
+    entry (created, or replaced, for that drug).
 
     Example: Given IV ocrelizumab doses 58 weeks, 56 weeks and 32 weeks before the assessment date
     Example: Given SC ocrelizumab doses 26 weeks before the assessment date
+    Example: Given SC ofatumumab doses 6 weeks, 5 weeks and 4 weeks before the assessment date
     """
-    dates = [relative_date(scenario_state.assessed_on, int(n), u).isoformat()
-             for n, u in re.findall(r"(\d+) (days?|weeks?|months?|years?)", spans)]
-    set_path(scenario_state.profile, "treatment.ocrelizumab.formulation", formulation)
-    set_path(scenario_state.profile, "treatment.ocrelizumab.doses", sorted(dates))
+    dates = sorted(relative_date(scenario_state.assessed_on, int(n), u).isoformat()
+                   for n, u in re.findall(r"(\d+) (days?|weeks?|months?|years?)", spans))
+    if drug == "ocrelizumab":
+        set_path(scenario_state.profile, "treatment.ocrelizumab.formulation", formulation)
+        set_path(scenario_state.profile, "treatment.ocrelizumab.doses", dates)
+        return
+    courses = scenario_state.profile.setdefault("treatment", {}).setdefault("courses", [])
+    courses[:] = [c for c in courses if c.get("drug") != drug]
+    courses.append({"drug": drug, "formulation": formulation, "doses": dates})
 
 
-@given(parsers.re(r"the current treatment is (?P<drug>[a-z0-9-]+)"))
-def given_current_treatment(scenario_state: Scenario, drug: str) -> None:
-    """Given the current treatment is <drug>
+@given(parsers.re(rf"the current treatment is (?P<drug>[a-z0-9-]+)"
+                  rf"(?: \((?P<formulation>IV|SC|IM|oral)\))?"
+                  rf"(?: started (?P<amount>\d+) {UNIT} before the assessment date)?"))
+def given_current_treatment(scenario_state: Scenario, drug: str,
+                            formulation: str | None = None, amount: str | None = None,
+                            unit: str | None = None) -> None:
+    """Given the current treatment is <drug> [(<IV|SC|IM|oral>)]
+    [started <n> <days|weeks|months|years> before the assessment date]
 
-    Sets `treatment.current.drug` (generic name, lower case, e.g. `natalizumab`); add its dates
-    with `treatment.current.last_dose is 5 weeks before the assessment date`.
+    Sets `treatment.current.drug` (generic name, lower case, e.g. `natalizumab`), and
+    optionally `treatment.current.formulation` and `treatment.current.started`; add its last
+    dose with `treatment.current.last_dose is 5 weeks before the assessment date`.
 
     Example: Given the current treatment is natalizumab
+    Example: Given the current treatment is fingolimod (oral) started 10 weeks before the
+        assessment date
     """
     set_path(scenario_state.profile, "treatment.current.drug", drug)
+    if formulation:
+        set_path(scenario_state.profile, "treatment.current.formulation", formulation)
+    if amount is not None and unit is not None:
+        started = relative_date(scenario_state.assessed_on, int(amount), unit).isoformat()
+        set_path(scenario_state.profile, "treatment.current.started", started)
 
 
 @given(parsers.re(rf"an earlier treatment with (?P<drug>[a-z0-9-]+)(?: stopped "

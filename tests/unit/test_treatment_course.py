@@ -229,6 +229,8 @@ def _rules_dir(tmp_path: Path, parameters: str) -> Path:
         (root / name).write_text((ROOT / "rules" / name).read_text("utf-8"), "utf-8")
     rule = (ROOT / "rules/ocrelizumab/zunovo.yaml").read_text("utf-8")
     (root / "ocrelizumab" / "zunovo.yaml").write_text(rule, "utf-8")
+    (root / "ocrelizumab" / "drug.yaml").write_text(
+        (ROOT / "rules/ocrelizumab/drug.yaml").read_text("utf-8"), "utf-8")
     (root / "ocrelizumab" / "p.yaml").write_text(textwrap.dedent(parameters), "utf-8")
     return root
 

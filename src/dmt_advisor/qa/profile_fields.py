@@ -62,6 +62,8 @@ def _describe(tp: Any) -> tuple[str, tuple[str, ...]]:
         return "one of: " + ", ".join(values), values
     if typing.get_origin(tp) is typing.Literal:
         values = tuple(str(v) for v in typing.get_args(tp))
+        if len(values) > 1:
+            return "one of: " + ", ".join(values), values
         return "always " + " / ".join(values), values
     names = {bool: "true / false", int: "whole number", float: "number",
              str: "text", dt.date: "date YYYY-MM-DD"}

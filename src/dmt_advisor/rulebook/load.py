@@ -17,13 +17,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from dmt_advisor.errors import MissingRuleError, RulebookError, RulebookErrors
-from dmt_advisor.facts import FACT_SPECS, FactType
+from dmt_advisor.facts import FACT_SPECS, DrugRef, FactType
 from dmt_advisor.rulebook.model import (
     AllOf,
     AnyOf,
+    CalendarSpec,
     Citation,
     Compare,
     Condition,
+    DrugFile,
+    DrugInfo,
     Known,
     LabelGap,
     NotOf,
@@ -39,6 +42,7 @@ from dmt_advisor.safe_load import InputError, decode, load_yaml, read_bytes
 
 MANIFEST = "rulebook.yaml"
 SOURCES = "sources.yaml"
+DRUG_FILE = "drug.yaml"  # rules/<drug>/drug.yaml: what the drug is (DrugInfo), one per drug
 RULE_SUFFIX = ".yaml"
 MAX_RULE_FILE_BYTES = 8 * 2**20  # 10,000 rules fit in about 3 MB
 MAX_YAML_DEPTH = 64  # YAML nesting of one rule file (mappings and lists)
@@ -60,13 +64,41 @@ class Rulebook:
     parameters: Mapping[str, Parameter] = field(
         default_factory=lambda: MappingProxyType({}), repr=False)  # named schedule numbers
     label_gaps: tuple[LabelGap, ...] = field(default=(), repr=False)  # cited "not in label"
+    drug_infos: Mapping[str, DrugInfo] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False)  # rules/<drug>/drug.yaml
+    calendars: tuple[CalendarSpec, ...] = field(default=(), repr=False)  # `calendar:` entries
+    source_files: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False)  # source id -> file
 
     @property
     def drugs(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(rule.drug for rule in self.rules))
 
     def rules_for(self, drug: str) -> tuple[Rule, ...]:
+        """The drug's own rules (its folder), switch-out rules included."""
         return tuple(rule for rule in self.rules if rule.drug == drug)
+
+    def ruleset_for(self, drug: str) -> tuple[Rule, ...]:
+        """What an assessment of `drug` evaluates: its own rules, then every OTHER drug's
+        switch-out rules (`applies_when_switching_from: true`), in rulebook order."""
+        return self.rules_for(drug) + tuple(
+            rule for rule in self.rules
+            if rule.applies_when_switching_from and rule.drug != drug)
+
+    def drug_info(self, drug: str) -> DrugInfo:
+        """The drug's drug.yaml (MissingRuleError, a KeyError, names it when absent)."""
+        try:
+            return self.drug_infos[drug]
+        except KeyError:
+            raise MissingRuleError(f"{drug}/{DRUG_FILE}", str(self.root)) from None
+
+    def drug_ref(self, drug: str) -> DrugRef:
+        """What the per-drug facts (`this.*`, relative `switch.*`) need of `drug`."""
+        info = self.drug_info(drug)
+        return DrugRef(drug, info.dmt, info.dmt_class)
+
+    def calendars_for(self, drug: str) -> tuple[CalendarSpec, ...]:
+        return tuple(c for c in self.calendars if c.drug == drug)
 
     def parameter(self, parameter_id: str) -> Parameter:
         """A named parameter by id (MissingRuleError, a KeyError, names it when absent)."""
@@ -147,7 +179,8 @@ def _pydantic_errors(exc: ValidationError, file: str, data: Any) -> list[Ruleboo
     for err in exc.errors():
         loc = list(err["loc"])
         rule_id = None
-        if len(loc) >= 2 and loc[0] in ("rules", "parameters") and isinstance(loc[1], int):
+        if (len(loc) >= 2 and loc[0] in ("rules", "parameters", "calendar")
+                and isinstance(loc[1], int)):
             try:
                 rule_id = data[loc[0]][loc[1]].get("id")
             except (KeyError, IndexError, TypeError, AttributeError):
@@ -204,18 +237,70 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
     except ValidationError as exc:
         raise RulebookErrors(_pydantic_errors(exc, SOURCES, sources_data)) from None
     sources: dict[str, Source] = {}
-    for source in sources_file.sources:
-        if source.id in sources:
-            errors.append(RulebookError(f"duplicate source id {source.id}", SOURCES))
-        sources[source.id] = source
+    source_files: dict[str, str] = {}
+
+    def add_sources(found: list[Source], rel: str) -> None:
+        for source in found:
+            if source.id in sources:
+                errors.append(RulebookError(
+                    f"duplicate source id {source.id} (also in {source_files[source.id]})", rel))
+                continue
+            sources[source.id] = source
+            source_files[source.id] = rel
+
+    add_sources(sources_file.sources, SOURCES)
+    all_paths, errors_found = discover_rule_files(root)
+    errors += errors_found
+    rule_paths: list[Path] = []
+    drug_paths: list[Path] = []
+    for path in all_paths:
+        parts = path.relative_to(root).parts
+        if path.name == SOURCES and len(parts) == 2:  # rules/<drug>/sources.yaml
+            rel = str(path.relative_to(root))
+            try:
+                data = read(path)
+                add_sources(SourcesFile.model_validate(data).sources, rel)
+            except RulebookError as exc:
+                errors.append(exc)
+            except ValidationError as exc:
+                errors.extend(_pydantic_errors(exc, rel, data))
+        elif path.name == DRUG_FILE:
+            drug_paths.append(path)
+        else:
+            rule_paths.append(path)
+
+    drug_infos: dict[str, DrugInfo] = {}
+    for path in drug_paths:
+        rel = str(path.relative_to(root))
+        parts = path.relative_to(root).parts
+        if len(parts) != 2:
+            errors.append(RulebookError(f"{DRUG_FILE} belongs at <rules>/<drug>/{DRUG_FILE}; "
+                                        "this file is not read", rel))
+            continue
+        try:
+            data = read(path)
+            info = DrugFile.model_validate(data).drug
+        except RulebookError as exc:
+            errors.append(exc)
+            continue
+        except ValidationError as exc:
+            errors.extend(_pydantic_errors(exc, rel, data))
+            continue
+        if info.id != parts[0]:
+            errors.append(RulebookError(
+                f"drug.id {info.id!r} does not match its folder {parts[0]!r}", rel))
+        errors.extend(RulebookError(msg, rel) for msg in
+                      citation_problems(info.cites + info.efficacy_cites, sources))
+        drug_infos[parts[0]] = info
 
     rules: list[Rule] = []
     rule_files: dict[str, str] = {}
     parameters: dict[str, Parameter] = {}
     parameter_files: dict[str, str] = {}
     label_gaps: list[LabelGap] = []
-    rule_paths, errors_found = discover_rule_files(root)
-    errors += errors_found
+    calendars: list[CalendarSpec] = []
+    calendar_files: dict[str, str] = {}
+    folders: set[str] = set()
     for path in rule_paths:
         rel = str(path.relative_to(root))
         try:
@@ -223,10 +308,11 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         except RulebookError as exc:
             errors.append(exc)
             continue
-        if not isinstance(data, dict) or not {"rules", "parameters", "not_in_label"} & set(data):
+        if not isinstance(data, dict) or not {"rules", "parameters", "not_in_label",
+                                              "calendar"} & set(data):
             errors.append(RulebookError(
-                "a rule file is a mapping with a `rules:`, `parameters:` or `not_in_label:` list",
-                rel))
+                "a rule file is a mapping with a `rules:`, `parameters:`, `not_in_label:` or "
+                "`calendar:` list", rel))
             continue
         try:
             rule_file = RuleFile.model_validate(data)
@@ -234,6 +320,7 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
             errors.extend(_pydantic_errors(exc, rel, data))
             continue
         folder_drug = path.relative_to(root).parts[0]
+        folders.add(folder_drug)
         for rule in rule_file.rules:
             if rule.id in rule_files:
                 errors.append(RulebookError(
@@ -256,7 +343,28 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         for gap in rule_file.not_in_label:
             errors.extend(RulebookError(msg, rel) for msg in citation_problems(gap.cites, sources))
             label_gaps.append(gap)
+        for spec in rule_file.calendar:
+            if spec.id in calendar_files or spec.id in rule_files or spec.id in parameter_files:
+                errors.append(RulebookError("duplicate calendar id", rel, spec.id))
+                continue
+            calendar_files[spec.id] = rel
+            if spec.drug != folder_drug:
+                errors.append(RulebookError(
+                    f"drug {spec.drug!r} does not match its folder {folder_drug!r}", rel, spec.id))
+            calendars.append(spec)
 
+    # every drug folder with rule files has its drug.yaml (what the drug is, for every view)
+    errors.extend(RulebookError(f"drug folder {folder!r} has no {DRUG_FILE} (every drug needs "
+                                "one: docs/rules.md)", f"{folder}/{DRUG_FILE}")
+                  for folder in sorted(folders - set(drug_infos)))
+    errors.extend(RulebookError(f"{DRUG_FILE} of a folder with no rule files", f"{f}/{DRUG_FILE}")
+                  for f in sorted(set(drug_infos) - folders))
+    errors.extend(RulebookError(msg, calendar_files[spec.id], spec.id)
+                  for spec in calendars
+                  for msg in calendar_problems(spec, parameters, rule_files, rules))
+    errors.extend(RulebookError(msg, rule_files[rule.id], rule.id)
+                  for rule in rules if rule.applies_when_switching_from
+                  for msg in switch_out_problems(rule, drug_infos.get(rule.drug)))
     if not rules and not errors:
         errors.append(RulebookError("no rules found", str(root)))
     if errors:
@@ -271,7 +379,64 @@ def load_rulebook(root: str | Path | None = None) -> Rulebook:
         rule_files=MappingProxyType(rule_files),
         parameters=MappingProxyType(parameters),
         label_gaps=tuple(label_gaps),
+        drug_infos=MappingProxyType(drug_infos),
+        calendars=tuple(calendars),
+        source_files=MappingProxyType(source_files),
     )
+
+
+def _tests_from_drug(cond: Condition, value: str) -> bool:
+    """`switch.from_drug` equals `value` (or one_of [value]) as a conjunct that must hold."""
+    match cond:
+        case Compare(field="switch.from_drug"):
+            return (cond.op == "equals" and cond.operand == value) or (
+                cond.op == "one_of" and cond.operand == [value])
+        case AllOf(all=parts):
+            return any(_tests_from_drug(part, value) for part in parts)
+    return False
+
+
+def switch_out_problems(rule: Rule, info: DrugInfo | None) -> list[str]:
+    """A switch-out rule (evaluated for every other drug) must be a switching rule gated on
+    `switch.from_drug` = its own drug, or it would fire for patients who never took it."""
+    problems = []
+    if rule.category.value != "switching":
+        problems.append("applies_when_switching_from needs category switching")
+    if info is None or info.dmt is None:
+        problems.append("applies_when_switching_from needs the drug's `dmt:` in drug.yaml "
+                        "(the profile must be able to name it)")
+    elif not _tests_from_drug(rule.when, info.dmt.value):
+        problems.append("applies_when_switching_from: `when` must require switch.from_drug "
+                        f"equals {info.dmt.value!r} (a top-level condition or a conjunct of "
+                        "a top-level all)")
+    return problems
+
+
+def calendar_problems(spec: CalendarSpec, parameters: Mapping[str, Parameter],
+                      rule_files: Mapping[str, str], rules: list[Rule]) -> list[str]:
+    """Every parameter and rule a calendar names exists and is its own drug's; `explained_by`
+    is a schedule rule."""
+    problems: list[str] = []
+    if not spec.id.startswith(f"{spec.drug}.calendar."):
+        problems.append(f"calendar id must start with '{spec.drug}.calendar.'")
+    for pid in spec.parameter_ids():
+        param = parameters.get(pid)
+        if param is None:
+            problems.append(f"names parameter {pid!r}, which no `parameters:` entry defines")
+        elif param.drug != spec.drug:
+            problems.append(f"names parameter {pid!r} of another drug ({param.drug})")
+    by_id = {rule.id: rule for rule in rules}
+    named = [("explained_by", spec.explained_by)] + [("checks.rule", c.rule)
+                                                     for c in spec.checks]
+    for what, rid in named:
+        rule = by_id.get(rid)
+        if rule is None:
+            problems.append(f"{what} names rule {rid!r}, which does not exist")
+        elif rule.drug != spec.drug:
+            problems.append(f"{what} names rule {rid!r} of another drug ({rule.drug})")
+        elif what == "explained_by" and rule.category.value != "schedule":
+            problems.append(f"explained_by names {rid!r}, which is not a schedule rule")
+    return problems
 
 
 def rule_problems(rule: Rule, sources: Mapping[str, Source], folder_drug: str) -> list[str]:

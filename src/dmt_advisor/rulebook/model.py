@@ -25,7 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from dmt_advisor.profile import Jurisdiction
+from dmt_advisor.facts import DMT_CLASS, DmtClass
+from dmt_advisor.profile import Dmt, Formulation, Jurisdiction
 
 
 class Verdict(StrEnum):
@@ -284,6 +285,9 @@ class Rule(_Strict):
     cites: list[Citation] = Field(min_length=1)
     uncertain: str | None = None
     tags: list[str] = Field(default_factory=list)
+    # issue 9: what this drug's label says about stopping it; evaluated when any OTHER drug is
+    # assessed (category switching, `when` tests switch.from_drug = this drug; rulebook lint)
+    applies_when_switching_from: bool = False
 
     @model_validator(mode="after")
     def _unknown_texts_fit_policy(self) -> Rule:
@@ -328,18 +332,130 @@ class LabelGap(_Strict):
     cites: list[Citation] = Field(min_length=1)
 
 
+class CalendarStep(_Strict):
+    """One dose of a start sequence: dose 1 has no `after`; later ones count from dose 1."""
+
+    event: str = Field(min_length=1, max_length=120)
+    after: str | None = Field(default=None, pattern=RULE_ID)
+
+
+class CalendarRepeat(_Strict):
+    """Maintenance doses after the start sequence (parameters by id)."""
+
+    event: str = Field(min_length=1, max_length=120)
+    first_after: str | None = Field(default=None, pattern=RULE_ID)
+    every: str = Field(pattern=RULE_ID)
+    minimum: str | None = Field(default=None, pattern=RULE_ID)
+
+
+class CalendarCheck(_Strict):
+    """A dated check counted from dose 1 (or the start of treatment), linked to its rule."""
+
+    event: str = Field(min_length=1, max_length=120)
+    after: str = Field(pattern=RULE_ID)
+    rule: str = Field(pattern=RULE_ID)
+
+
+class CalendarSpec(_Strict):
+    """One regimen of a drug's dosing calendar, as data (docs/rules.md "Calendar").
+
+    Every date comes from a named parameter; `explained_by` is the schedule rule whose
+    citations every item carries.
+    """
+
+    id: str = Field(pattern=RULE_ID)
+    drug: str = Field(pattern=r"^[a-z0-9-]+$")
+    formulation: Formulation | None = None
+    explained_by: str = Field(pattern=RULE_ID)
+    start: list[CalendarStep] = Field(min_length=1, max_length=50)
+    repeat: CalendarRepeat | None = None
+    continuous: str | None = Field(default=None, min_length=1, max_length=120)
+    checks: list[CalendarCheck] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _shape(self) -> CalendarSpec:
+        if self.start[0].after is not None:
+            raise ValueError("start[0] is dose 1: it has no `after`")
+        missing = [i for i, step in enumerate(self.start) if i and step.after is None]
+        if missing:
+            raise ValueError(f"start[{missing[0]}] needs `after` (a parameter id counted "
+                             "from dose 1)")
+        if self.continuous is not None and self.repeat is not None:
+            raise ValueError("a calendar is either `continuous` or has a `repeat`, not both")
+        return self
+
+    def parameter_ids(self) -> list[str]:
+        ids = [s.after for s in self.start if s.after] + [c.after for c in self.checks]
+        if self.repeat is not None:
+            ids += [p for p in (self.repeat.first_after, self.repeat.every,
+                                self.repeat.minimum) if p]
+        return ids
+
+
 class RuleFile(_Strict):
-    """A YAML file under rules/<drug>/: rules, named parameters and label-gap entries."""
+    """A YAML file under rules/<drug>/: rules, named parameters, label-gap entries, calendar."""
 
     rules: list[Rule] = Field(default_factory=list)
     parameters: list[Parameter] = Field(default_factory=list)
     not_in_label: list[LabelGap] = Field(default_factory=list)
+    calendar: list[CalendarSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _not_empty(self) -> RuleFile:
-        if not (self.rules or self.parameters or self.not_in_label):
-            raise ValueError("a rule file has at least one of rules, parameters, not_in_label")
+        if not (self.rules or self.parameters or self.not_in_label or self.calendar):
+            raise ValueError("a rule file has at least one of rules, parameters, not_in_label, "
+                             "calendar")
         return self
+
+
+def _dmt_by_value_or_name(value: Any) -> Any:
+    """`dimethyl-fumarate` (the profile's spelling) or `dimethyl_fumarate` both name it."""
+    if isinstance(value, str) and value not in Dmt.__members__.values():
+        member = Dmt.__members__.get(value)
+        if member is not None:
+            return member
+    return value
+
+
+class DrugInfo(_Strict):
+    """rules/<drug>/drug.yaml: what a drug is, for every view (issue 9 spec 1a)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str = Field(min_length=1, max_length=80)
+    brands: list[str] = Field(default_factory=list)
+    dmt: Dmt | None = None
+    dmt_class: DmtClass = Field(alias="class")
+    off_label: bool = False
+    formulations: list[Formulation] = Field(min_length=1)
+    route: str = Field(min_length=1, max_length=40)
+    frequency: str = Field(min_length=1, max_length=40)
+    patient_route: str = Field(min_length=1, max_length=80)
+    patient_frequency: str = Field(min_length=1, max_length=80)
+    programme: str | None = None
+    cites: list[Citation] = Field(min_length=1)
+    efficacy_group: str | None = None
+    efficacy_cites: list[Citation] = Field(default_factory=list)
+
+    @field_validator("dmt", mode="before")
+    @classmethod
+    def _dmt(cls, value: Any) -> Any:
+        return _dmt_by_value_or_name(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DrugInfo:
+        if self.efficacy_group is not None and not self.efficacy_cites:
+            raise ValueError("efficacy_group needs efficacy_cites (a label's or guideline's own "
+                             "grouping, cited)")
+        if self.dmt is not None and DMT_CLASS[self.dmt] is not self.dmt_class:
+            raise ValueError(f"class {self.dmt_class.value!r} disagrees with the class of "
+                             f"{self.dmt.value} ({DMT_CLASS[self.dmt].value})")
+        return self
+
+
+class DrugFile(_Strict):
+    drug: DrugInfo
 
 
 class Source(_Strict):
