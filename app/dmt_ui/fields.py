@@ -69,6 +69,7 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     step: float | None = None
+    many: bool = False  # a list of `options` typed as text ("a, b"; "none" = empty list)
     children: tuple[FieldSpec, ...] = field(default=())
 
     def to_widget(self, value: Any) -> Any:
@@ -88,6 +89,8 @@ class FieldSpec:
             return float(value)
         if self.kind == "int" and isinstance(value, float) and value.is_integer():
             return int(value)
+        if self.kind == "text" and self.many:
+            return "" if value is None else ", ".join(str(v) for v in value) or "none"
         if self.kind == "text":
             return "" if value is None else str(value)
         return value
@@ -98,6 +101,9 @@ class FieldSpec:
             return {YES: True, NO: False}.get(value)
         if self.kind == "choice":
             return None if value in (None, UNKNOWN) else value
+        if self.kind == "text" and self.many and isinstance(value, str):
+            words = [w.strip() for w in value.split(",") if w.strip()]
+            return None if not words else [] if words == ["none"] else words
         if self.kind == "text":
             return value.strip() or None if isinstance(value, str) else value
         return value
@@ -161,6 +167,13 @@ def _spec(pattern: str, name: str, info: FieldInfo, in_optional: bool, section: 
                 item, pattern + "[]", True, section), **common)
         if item is dt.date:
             return FieldSpec(kind="date_list", **common)
+        if isinstance(item, type) and issubclass(item, Enum):
+            # a list of a closed vocabulary (issue 9: history.hypersensitivity_to,
+            # medications.current): comma-separated text, "none" for an empty list
+            values = tuple(str(m.value) for m in item)
+            return FieldSpec(kind="text", options=values, many=True, **{
+                **common, "help": (label.help or "") + " Comma-separated, from: "
+                + ", ".join(values) + "; 'none' for none; empty if not recorded."})
         return FieldSpec(kind="text", **common)
     if annotation is bool:
         return FieldSpec(kind="tri_bool", options=(UNKNOWN, YES, NO), **common)
@@ -310,6 +323,8 @@ def data_to_draft(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, dict):
             for key, sub in value.items():
                 walk(sub, f"{path}.{key}" if path else key)
+        elif isinstance(value, list) and spec is not None and spec.many:
+            draft[path] = [v.value if isinstance(v, Enum) else v for v in value]
         elif isinstance(value, list):
             draft[count_key(path)] = len(value)
             for i, item in enumerate(value):

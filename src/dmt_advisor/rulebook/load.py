@@ -79,11 +79,13 @@ class Rulebook:
         return tuple(rule for rule in self.rules if rule.drug == drug)
 
     def ruleset_for(self, drug: str) -> tuple[Rule, ...]:
-        """What an assessment of `drug` evaluates: its own rules, then every OTHER drug's
-        switch-out rules (`applies_when_switching_from: true`), in rulebook order."""
-        return self.rules_for(drug) + tuple(
-            rule for rule in self.rules
-            if rule.applies_when_switching_from and rule.drug != drug)
+        """What an assessment of `drug` evaluates: its own rules (not its switch-out rules,
+        which speak of stopping it), then every OTHER drug's switch-out rules
+        (`applies_when_switching_from: true`), in rulebook order. Without switch-out rules this
+        is exactly `rules_for(drug)`."""
+        own = tuple(r for r in self.rules_for(drug) if not r.applies_when_switching_from)
+        return own + tuple(rule for rule in self.rules
+                           if rule.applies_when_switching_from and rule.drug != drug)
 
     def drug_info(self, drug: str) -> DrugInfo:
         """The drug's drug.yaml (MissingRuleError, a KeyError, names it when absent)."""
