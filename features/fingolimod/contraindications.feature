@@ -83,5 +83,5 @@ Feature: Fingolimod contraindications (earlier US list, manufacturer ISI; EU 201
 
   Scenario: US start: check the current section 4 (changed 6/2026)
     When the patient is assessed for fingolimod
-    Then the finding fingolimod.contraindication.check-current-us-section-4 says "6/2026"
-    And the finding fingolimod.contraindication.check-current-us-section-4 cites tascenso-uspi-openfda-2026-06 section RMC
+    Then the finding fingolimod.workup.check-current-us-section-4 says "6/2026"
+    And the finding fingolimod.workup.check-current-us-section-4 cites tascenso-uspi-openfda-2026-06 section RMC

@@ -35,7 +35,7 @@ Feature: Who fingolimod is labelled for (US section 1 of 8/2025 and 6/2026; EU 4
   Scenario: US relapsing MS, all work-up done: indicated, but the current section 4 must be checked
     When the patient is assessed for fingolimod
     Then the finding fingolimod.eligibility.us-relapsing applies
-    And the finding fingolimod.contraindication.check-current-us-section-4 has verdict workup_required
+    And the finding fingolimod.workup.check-current-us-section-4 has verdict workup_required
     And the verdict is workup_required
     And the finding fingolimod.eligibility.us-relapsing cites fingolimod-uspi-openfda-2025-08 section 1
     And every finding cites a source with its revision
@@ -67,7 +67,7 @@ Feature: Who fingolimod is labelled for (US section 1 of 8/2025 and 6/2026; EU 4
     Then the finding fingolimod.eligibility.eu-highly-active-confirm has verdict workup_required
     And the finding fingolimod.eligibility.eu-highly-active-confirm says "highly active"
     And the finding fingolimod.eligibility.us-relapsing is not reported
-    And the finding fingolimod.contraindication.check-current-us-section-4 is not reported
+    And the finding fingolimod.workup.check-current-us-section-4 is not reported
     And the verdict is workup_required
 
   Scenario Outline: EU phenotypes outside the highly active RRMS indication
