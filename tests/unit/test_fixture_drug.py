@@ -86,7 +86,9 @@ def test_fixture_drug_through_the_cli_json_and_markdown(tmp_path: Path) -> None:
     out = runner.invoke(app, ["assess", str(profile), "--rules", str(root), "--json"])
     assert out.exit_code == 0, out.output
     drugs = [a["drug"] for a in json.loads(out.stdout)["assessments"]]
-    assert drugs == ["exampleumab", "ocrelizumab"]  # every drug without --drug
+    # every drug without --drug (the fixture beside every drug folder of the copied rules)
+    assert drugs == sorted(d.name for d in root.iterdir() if d.is_dir())
+    assert "exampleumab" in drugs
     md = runner.invoke(app, ["assess", str(profile), "--rules", str(root)])
     assert md.exit_code == 0, md.output
     assert "## exampleumab" in md.stdout and "dose 2: 100 mg IV (week 2)" in md.stdout
