@@ -153,11 +153,11 @@ def test_two_rulebooks_evaluate_side_by_side(tmp_path: Path) -> None:
         "vaccinations": [{"vaccine": "MMR", "kind": "live", "date": "2026-10-20"}],
     })
     with Advisor(load_rulebook(RULES)) as current, Advisor(load_rulebook(changed)) as edited:
-        assert current.assess(profile).for_drug("ocrelizumab").verdict == "eligible"
-        assert edited.assess(profile).for_drug("ocrelizumab").verdict == "deferred"
+        assert current.assess(profile, ["ocrelizumab"]).assessments[0].verdict == "eligible"
+        assert edited.assess(profile, ["ocrelizumab"]).assessments[0].verdict == "deferred"
         assert current.rulebook.sha256 != edited.rulebook.sha256
         edited.close()
-        assert current.assess(profile).for_drug("ocrelizumab").verdict == "eligible"
+        assert current.assess(profile, ["ocrelizumab"]).assessments[0].verdict == "eligible"
 
 
 def test_replacing_rulebooks_many_times_keeps_working(rulebook: Rulebook) -> None:

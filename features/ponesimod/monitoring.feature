@@ -1,0 +1,48 @@
+@monitoring
+Feature: During ponesimod: infections, PML, skin
+
+  Background:
+    Given the assessment date is 2026-11-22
+    And a male RRMS patient aged 42
+    And a patient profile in YAML:
+      """
+      screening:
+        liver_tests: normal
+        vzv_igg: positive
+        ecg: normal
+        eye_exam: normal
+        skin_exam: normal
+        cbc_date: 2026-10-01
+      cardiac:
+        major_event_past_6_months: false
+        conduction_block: false
+        pacemaker: false
+        qtc_ms: 420
+        resting_heart_rate: 72
+        severe_untreated_sleep_apnoea: false
+      history:
+        diabetes: false
+        uveitis: false
+        hepatic_impairment: none
+      infection:
+        active: false
+      medications:
+        current: []
+      """
+    And diagnosis.active_disease is true
+
+  Scenario: On ponesimod: routine monitoring
+    Given the current treatment is ponesimod
+    And treatment.current.started is 6 months before the assessment date
+    When the patient is assessed for ponesimod
+    Then the finding ponesimod.monitoring.during-treatment says "1-2 weeks after stopping"
+
+  Scenario: Suspected PML holds ponesimod
+    Given infection.pml_suspected is true
+    When the patient is assessed for ponesimod
+    Then the finding ponesimod.monitoring.pml has verdict deferred
+
+  Scenario: A suspicious skin lesion
+    Given screening.skin_exam is suspicious
+    When the patient is assessed for ponesimod
+    Then the finding ponesimod.monitoring.suspicious-skin-lesion has verdict eligible_with_precautions
