@@ -281,6 +281,18 @@ def _severe_immunocompromise_not_eligible(c: Ctx) -> None:
         f"severely immunocompromised, verdict {c.result.verdict}"
 
 
+CURRENT_FIELDS = {"treatment.current", "treatment.current_status", "treatment.current.drug"}
+
+
+def _current_unknown_not_eligible(c: Ctx) -> None:
+    """Issue 12: a current DMT not recorded is never read as "none" before a first dose."""
+    if c.result.verdict in HOLD_VERDICTS:
+        return
+    assert c.result.verdict is not Verdict.eligible, "current DMT not recorded, yet eligible"
+    missing = {m.field for m in c.result.missing}
+    assert missing & CURRENT_FIELDS, f"current DMT not recorded and not asked for ({missing})"
+
+
 # Every stop signal ruled out: an invariant about one signal sees it alone.
 BENIGN: dict[str, Any] = {path: benign for path, (benign, _) in RISKS.items()} | {
     "patient.age": 35, "diagnosis.phenotype": "RRMS", "reproductive.pregnant": False,
@@ -350,4 +362,8 @@ INVARIANTS: tuple[Invariant, ...] = (
     Invariant("INV-21", "A severely immunocompromised patient is never plainly eligible.",
               "H-01 (immunocompromise)", _severe_immunocompromise_not_eligible,
               BENIGN | {"history.severely_immunocompromised": True}, scope=ocrelizumab_only),
+    Invariant("INV-22", "Before a first dose, a current DMT that is not recorded is never "
+              "plainly eligible and is asked for (never read as none).", "H-14",
+              _current_unknown_not_eligible, {"treatment.current_status": "not_recorded"},
+              situation="starting"),
 )
