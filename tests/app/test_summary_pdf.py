@@ -30,10 +30,17 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yam
 PREPARED = dt.date(2026, 11, 22)
 
 
+def drug_of(path: Path) -> str:
+    """The one drug an example is about: its file name's drug prefix when the name starts with
+    a drug id of the rulebook (the longest such id), else ocrelizumab (the original examples)."""
+    ids = [d for d in default_advisor().drugs if path.stem == d or path.stem.startswith(d + "-")]
+    return max(ids, key=len) if ids else "ocrelizumab"
+
+
 def render(path: Path, audience: Audience, label: str = "AB 12") -> tuple[bytes, object]:
     profile = load_profile(path)
     advisor = default_advisor()
-    assessment = advisor.assess(profile)
+    assessment = advisor.assess(profile, [drug_of(path)])
     steps = next_steps(assessment, profile, advisor.rulebook)
     data = render_summary_pdf(profile, assessment, audience, PREPARED, steps=steps,
                               patient_label=label)
