@@ -330,6 +330,19 @@ def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) ->
                       size=size, style="I")
 
 
+CELL_LINES, CELL_CHARS = 4, 180  # a table row must fit one landscape page (fpdf2 raises)
+
+
+def _cell_text(lines: list[str]) -> str:
+    """One options cell, bounded: with 19 drugs a hazard cell can hold more findings than a
+    landscape page is high, and fpdf2 refuses such a row. The cut is said, never silent; the
+    full text is in the app and `dmt-advisor assess --drug`."""
+    shown = [_one_line(line, CELL_CHARS) for line in lines[:CELL_LINES]]
+    if len(lines) > CELL_LINES:
+        shown.append(f"(+{len(lines) - CELL_LINES} more: see the app or assess --drug)")
+    return "\n".join(shown) or "-"
+
+
 def _options_pages(pdf: _Summary, options: Options, size: float) -> None:
     """The options table on landscape page(s) of its own, on purpose: one table per verdict
     group (drugs alphabetical, never ranked), each cell's rules and sources in small type
@@ -368,7 +381,7 @@ def _options_pages(pdf: _Summary, options: Options, size: float) -> None:
                 line.cell(latin1(row.title + ("" if row.described else " (not described)")))
                 for k in keys:
                     cell = row.efficacy if k == "efficacy" else row.cells[k]
-                    line.cell(latin1("\n".join(cell.lines) or "-"))
+                    line.cell(latin1(_cell_text(cell.lines)))
         if not patient:
             notes = []
             for row in group.rows:

@@ -65,20 +65,13 @@ def several_drugs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     """The app's advisor over rules/ + the fixture drugs (DMT_ADVISOR_RULES), then back."""
     from dmt_ui import state
 
-    import dmt_advisor.advisor as advisor_module
-
+    # shared_advisor keys its advisors by rules folder, so the repository's one is untouched
     monkeypatch.setenv("DMT_ADVISOR_RULES", str(several_drugs_rules(tmp_path)))
-    saved = advisor_module._default
-    advisor_module._default = None
     state.advisor.clear()
     try:
         yield
     finally:
-        built = advisor_module._default
-        advisor_module._default = saved
         state.advisor.clear()
-        if built is not None and built is not saved:
-            built.close()
 
 
 def test_filters_count_what_they_hide_by_verdict(several_drugs: None) -> None:
