@@ -40,3 +40,5 @@ def test_without_a_current_dmt_the_default_is_ocrelizumab() -> None:
     at = goto(start(example="rrms-ready-to-start"), "recommendation")
     assert at.selectbox(key=SELECT).value == "ocrelizumab"
     assert "ocrelizumab." in texts(at) and "natalizumab.eligibility." not in texts(at)
+    goto(at, "rules")  # the rules page opens on the same drug
+    assert at.selectbox(key="rules_drug").value == "natalizumab"
