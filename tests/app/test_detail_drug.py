@@ -21,6 +21,7 @@ def test_the_default_follows_the_current_dmt_and_the_choice_drives_the_pages() -
     at = start(example="natalizumab-jcv-positive-3-years")
     assert at.selectbox(key=SELECT).value == "natalizumab"  # treatment.current
     assert "ocrelizumab" in at.selectbox(key=SELECT).options
+    assert "rituximab (off-label in MS)" in at.selectbox(key=SELECT).options  # from `about`
     assert "natalizumab" in header(at) and "ocrelizumab" not in header(at)
     page = texts(goto(at, "recommendation"))
     assert "natalizumab.eligibility." in page and "ocrelizumab.eligibility." not in page
@@ -42,3 +43,12 @@ def test_without_a_current_dmt_the_default_is_ocrelizumab() -> None:
     at = goto(start(example="rrms-ready-to-start"), "recommendation")
     assert at.selectbox(key=SELECT).value == "ocrelizumab"
     assert "ocrelizumab." in texts(at) and "natalizumab.eligibility." not in texts(at)
+
+
+def test_options_show_details_sets_the_choice() -> None:
+    at = goto(start(example="rrms-ready-to-start"), "options")
+    at.selectbox(key="options_detail").set_value("natalizumab").run()
+    at.button(key="options_show_details").click().run()
+    assert not at.exception
+    assert at.selectbox(key=SELECT).value == "natalizumab"
+    assert "natalizumab.eligibility." in texts(at)  # now on the recommendation page
