@@ -2,8 +2,8 @@
 
 Run with `make run` (or `streamlit run app/streamlit_app.py`). `?example=<name>` in the URL or
 `DMT_ADVISOR_EXAMPLE=<name or path>` in the environment preloads an example patient.
-This entry script sets up the session, the sidebar (audience switch, current verdict) and the
-pages; the pages are in app/views/ (not pages/: that name turns on
+This entry script sets up the session, the sidebar (the drug shown in detail, its verdict) and
+the pages; the pages are in app/views/ (not pages/: that name turns on
 Streamlit's older folder-based navigation, which AppTest then runs instead of st.navigation).
 """
 
@@ -50,10 +50,12 @@ with st.sidebar:
                        "and the file names so two patients cannot be mixed up. Kept only in "
                        "this browser tab's session; never written to a log.")
     cur = state.current()
-    if cur.assessment is not None:
+    chosen = None
+    if cur.assessment is not None and cur.profile is not None:
         audience = state.audience()
-        for item in cur.assessment.assessments:
-            st.markdown(f"**{drug_title(item)}** {badge_markdown(item.verdict, audience)}")
+        # One drug in detail (the Options page lists every drug): its verdict, not 19 badges.
+        chosen = state.detail_select(cur.assessment, cur.profile)
+        st.markdown(f"**{drug_title(chosen)}** {badge_markdown(chosen.verdict, audience)}")
         st.caption(f"Assessed on {cur.assessment.assessed_on.isoformat()}, "
                    f"{cur.assessment.jurisdiction.value} labels.")
     elif cur.problems:
@@ -62,5 +64,6 @@ with st.sidebar:
     st.caption("Decision support from cited label rules. Decisions are made by the patient "
                "with their clinician.")
 
-look.patient_header(state.current(), state.patient_label(), state.audience(), state.today())
+look.patient_header(state.current(), state.patient_label(), state.audience(), state.today(),
+                    chosen)
 page.run()

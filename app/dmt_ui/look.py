@@ -78,8 +78,10 @@ def style() -> None:
     st.html(CSS)
 
 
-def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> None:
-    """Above every page: which patient, the verdict, and the assessment date if not today.
+def patient_header(cur: Any, label: str, audience: Audience, today: dt.date,
+                   chosen: Any = None) -> None:
+    """Above every page: which patient, the chosen drug's verdict (`chosen`, the sidebar's
+    "Details for"), and the assessment date if not today.
 
     In the main area (not only the sidebar), so it stays visible on a phone, where the
     sidebar is collapsed.
@@ -87,8 +89,8 @@ def patient_header(cur: Any, label: str, audience: Audience, today: dt.date) -> 
     who = f"Patient **{label}**" if label else ":gray[No patient label]"
     parts = [who]
     if cur.assessment is not None:
-        parts += [f"{drug_title(item)} {badge_markdown(item.verdict, audience)}"
-                  for item in cur.assessment.assessments]
+        item = chosen or cur.assessment.assessments[0]
+        parts.append(f"{drug_title(item)} {badge_markdown(item.verdict, audience)}")
         on = cur.assessment.assessed_on
         parts.append(f"assessed on {on.isoformat()}")
     with st.container(key="patient_header"):

@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from dmt_advisor.advisor import Advisor, default_advisor
-from dmt_advisor.assessment import Assessment
+from dmt_advisor.assessment import Assessment, DrugAssessment
 from dmt_advisor.errors import DmtAdvisorError, FieldProblem, ProfileError
 from dmt_advisor.profile import (
     Profile,
@@ -350,3 +350,60 @@ def current() -> Current:
 
     return Current(profile, [], ss.get("assessment"), ss.get("assessment_error"),
                    check(profile, today(), advisor().rulebook))
+
+
+# ---- the drug the detail pages show ------------------------------------------------------
+
+DETAIL_WIDGET = "details_for"   # the sidebar select (Streamlit drops a widget's key when unseen)
+DETAIL_CHOICE = "detail_drug"   # the choice itself, kept across reruns and page switches
+DETAIL_BASIS = "detail_basis"   # the current DMT the default was taken from
+
+
+def default_drug(assessment: Assessment, profile: Profile) -> str:
+    """The patient's current DMT when the rulebook has it, else ocrelizumab, else the first:
+    the drug a clinician most likely opened the patient for."""
+    ids = [item.drug for item in assessment.assessments]
+    current = profile.treatment.current
+    if current is not None:
+        for item in assessment.assessments:
+            if current.drug.value in (item.drug, getattr(item.about, "dmt", None)):
+                return item.drug
+    return "ocrelizumab" if "ocrelizumab" in ids else ids[0]
+
+
+def detail_drug(assessment: Assessment, profile: Profile) -> DrugAssessment:
+    """The one drug the Recommendation, Schedule and Summary pages show (19 drugs on one page
+    would bury the one being discussed). The user's choice holds until the patient's current
+    DMT changes (another patient, another example); then the default follows it again."""
+    ss = st.session_state
+    ids = [item.drug for item in assessment.assessments]
+    current = profile.treatment.current
+    basis = current.drug.value if current is not None else None
+    if ss.get(DETAIL_CHOICE) not in ids or ss.get(DETAIL_BASIS) != basis:
+        ss[DETAIL_CHOICE] = default_drug(assessment, profile)
+        ss[DETAIL_BASIS] = basis
+    return assessment.for_drug(ss[DETAIL_CHOICE])
+
+
+def choose_drug(drug: str) -> None:
+    """Make `drug` the one the detail pages show (the Options page's "show details")."""
+    st.session_state[DETAIL_CHOICE] = drug
+
+
+def detail_select(assessment: Assessment, profile: Profile) -> DrugAssessment:
+    """The sidebar's "Details for" select; returns the chosen drug's assessment."""
+    from dmt_advisor.report import drug_title
+
+    ss = st.session_state
+    chosen = detail_drug(assessment, profile)
+    titles = {item.drug: drug_title(item) for item in assessment.assessments}
+    ss[DETAIL_WIDGET] = chosen.drug
+
+    def keep() -> None:
+        ss[DETAIL_CHOICE] = ss[DETAIL_WIDGET]
+
+    st.selectbox("Details for", list(titles), key=DETAIL_WIDGET, format_func=titles.get,
+                 on_change=keep,
+                 help="The drug the Recommendation, Schedule and Summary pages show. The "
+                      "Options page lists every drug.")
+    return assessment.for_drug(ss[DETAIL_CHOICE])

@@ -138,3 +138,12 @@ else:
 if not patient:
     st.caption("Each cell names the rules it comes from and their sources; the recommendation "
                "page has every finding in full with its reasons.")
+
+# ---- one drug in detail --------------------------------------------------------------------
+with st.container(horizontal=True, key="options_details", vertical_alignment="bottom"):
+    detail = st.selectbox("Show one drug in detail", list(names),
+                          index=list(names).index(state.detail_drug(assessment, profile).drug),
+                          format_func=names.__getitem__, key="options_detail")
+    if st.button("Show details", icon=":material/arrow_forward:", key="options_show_details"):
+        state.choose_drug(detail)  # the sidebar's "Details for" follows on the next page
+        st.switch_page("views/recommendation.py")

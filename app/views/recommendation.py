@@ -131,5 +131,10 @@ else:
                f"{a.jurisdiction.value} labels, rulebook {a.rulebook.version} "
                f"(sha256 {a.rulebook.sha256[:12]}). Every finding shows the patient facts it "
                "rests on and its source.")
-for item in a.assessments:
-    (patient if audience is Audience.patient else clinician)(item)
+# One drug: the sidebar's "Details for" (the Options page lists every drug).
+item = state.detail_drug(a, cur.profile)
+if len(a.assessments) > 1:
+    st.caption(f"Showing {drug_title(item)}, one of {len(a.assessments)} drugs assessed: "
+               "choose another under \"Details for\" in the sidebar, or compare them all "
+               "on the Options page.")
+(patient if audience is Audience.patient else clinician)(item)

@@ -26,7 +26,11 @@ rules_tab, sources_tab = st.tabs(["Rules", "Sources"])
 
 with rules_tab:
     c1, c2 = st.columns([1, 2])
-    drug = c1.selectbox("Drug", list(book.drugs), key="rules_drug")
+    drugs = list(book.drugs)
+    # first shown: the drug of "Details for" (else ocrelizumab), not the alphabet's first
+    first = st.session_state.get(state.DETAIL_CHOICE) or "ocrelizumab"
+    drug = c1.selectbox("Drug", drugs, index=drugs.index(first) if first in drugs else 0,
+                        key="rules_drug")
     query = c2.text_input("Search", key="rules_search", placeholder="a word or a rule id")
     present = [c for c in Category if any(r.category == c for r in book.rules_for(drug))]
     chosen = st.pills("Category", present, selection_mode="multi", key="rules_categories",

@@ -16,7 +16,8 @@ patient = audience is Audience.patient
 if patient:
     st.info(PATIENT_NOTE, icon=":material/forum:")
 
-for item in assessment.assessments:
+# One drug: the sidebar's "Details for" (the Options page lists every drug).
+for item in [state.detail_drug(assessment, profile)]:
     rows = timeline.rows(profile, item, patient=patient)
     doses = [r for r in rows if r.lane == timeline.LANE_DOSES]
     st.header(drug_title(item), anchor=False, divider="gray")

@@ -29,11 +29,15 @@ ss = st.session_state
 profile, assessment, audience = state.page_start(
     "Consultation summary", "Your summary", "The summary")
 patient = audience is Audience.patient
+# One drug, the sidebar's "Details for", on the page and in the files it hands out: a
+# consultation is about the drug being discussed (the Options page compares every drug).
+assessment = assessment.model_copy(
+    update={"assessments": [state.detail_drug(assessment, profile)]})
 prepared = state.today()
 label = state.patient_label()
 steps = state.steps()
 key = (profile.model_dump_json(), audience.value, prepared.isoformat(),
-       assessment.rulebook.sha256, label)
+       assessment.rulebook.sha256, label, assessment.assessments[0].drug)
 if ss.get("summary_files", {}).get("key") != key:
     # Built once per profile and audience; these exact bytes are what the buttons hand out.
     args = dict(steps=steps, patient_label=label,

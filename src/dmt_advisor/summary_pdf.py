@@ -184,13 +184,16 @@ def _checklist(pdf: _Summary, lines: list[str]) -> None:
 
 def _plan_box(pdf: _Summary, size: float, title: str = "Plan agreed",
               signature: bool = True) -> None:
-    """Ruled lines for the plan (and a signature line), kept together on one page."""
-    need = 6 * 7 + 14
-    if pdf.get_y() + need > pdf.h - pdf.b_margin:
+    """Ruled lines for the plan (and a signature line), kept together on one page: four,
+    or three when only three keep it on the page it follows."""
+    room = pdf.h - pdf.b_margin - pdf.get_y()
+    ruled = 4 if room >= 6 * 7 + 14 else 3
+    if room < (ruled + 2) * 7 + 14:
         pdf.add_page()
+        ruled = 4
     pdf.heading(title, size=size + 1.5)
     pdf.set_draw_color(150, 150, 150)
-    for _ in range(4):
+    for _ in range(ruled):
         pdf.ln(7)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(9)
@@ -202,9 +205,16 @@ def _plan_box(pdf: _Summary, size: float, title: str = "Plan agreed",
 def _reason(pdf: _Summary, finding: Finding) -> None:
     """Why (the patient facts) and where from (the citations) of one finding, indented."""
     pdf.line_text("Because " + "; ".join(finding.because) + ".", indent=5)
-    pdf.line_text("Source: " + "; ".join(_short_cite(c) for c in finding.citations)
+    cite = _short_cite if not getattr(pdf, "compact", False) else _bare_cite
+    pdf.line_text("Source: " + "; ".join(cite(c) for c in finding.citations)
                   + (f". Not confirmed: {finding.uncertain}" if finding.uncertain else "."),
                   size=SMALL, color=MUTED, indent=5)
+
+
+def _bare_cite(c: CitationOut) -> str:
+    """`ocrevus-uspi-2024-01 §4 (rev. 2024-01)`: the compact form, used only when the full
+    section titles would push the plan off page 1 (a switch brings several long reasons)."""
+    return f"{c.source} §{c.section} (rev. {c.revision})"
 
 
 def _clinician_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) -> None:
@@ -330,6 +340,19 @@ def _patient_drug(pdf: _Summary, item: DrugAssessment, steps: list[NextStep]) ->
                       size=size, style="I")
 
 
+CELL_LINES, CELL_CHARS = 4, 180  # a table row must fit one landscape page (fpdf2 raises)
+
+
+def _cell_text(lines: list[str]) -> str:
+    """One options cell, bounded: with 19 drugs a hazard cell can hold more findings than a
+    landscape page is high, and fpdf2 refuses such a row. The cut is said, never silent; the
+    full text is in the app and `dmt-advisor assess --drug`."""
+    shown = [_one_line(line, CELL_CHARS) for line in lines[:CELL_LINES]]
+    if len(lines) > CELL_LINES:
+        shown.append(f"(+{len(lines) - CELL_LINES} more: see the app or assess --drug)")
+    return "\n".join(shown) or "-"
+
+
 def _options_pages(pdf: _Summary, options: Options, size: float) -> None:
     """The options table on landscape page(s) of its own, on purpose: one table per verdict
     group (drugs alphabetical, never ranked), each cell's rules and sources in small type
@@ -368,7 +391,7 @@ def _options_pages(pdf: _Summary, options: Options, size: float) -> None:
                 line.cell(latin1(row.title + ("" if row.described else " (not described)")))
                 for k in keys:
                     cell = row.efficacy if k == "efficacy" else row.cells[k]
-                    line.cell(latin1("\n".join(cell.lines) or "-"))
+                    line.cell(latin1(_cell_text(cell.lines)))
         if not patient:
             notes = []
             for row in group.rows:
@@ -403,10 +426,13 @@ def render_summary_pdf(profile: Profile, assessment: Assessment,
     if audience is Audience.patient:
         return _patient_pdf(footer, profile, assessment, steps, prepared, patient_label, clinic,
                             options)
-    for limit in DETAIL_LIMITS:  # the longest first-sentence cut that keeps details one page
-        pdf = _clinician_pdf(footer, profile, assessment, steps, prepared, patient_label,
-                             clinic, limit, options)
-        if pdf.page_no() <= pdf.details_start:
+    for compact in (False, True):  # section titles in full unless the plan leaves page 1
+        for limit in DETAIL_LIMITS:  # the longest first-sentence cut keeping details one page
+            pdf = _clinician_pdf(footer, profile, assessment, steps, prepared, patient_label,
+                                 clinic, limit, options, compact)
+            if pdf.page_no() <= pdf.details_start:
+                break
+        if pdf.plan_page == 1:
             break
     return bytes(pdf.output())
 
@@ -435,14 +461,17 @@ def _patient_pdf(footer: str, profile: Profile, assessment: Assessment,
 
 def _clinician_pdf(footer: str, profile: Profile, assessment: Assessment,
                    steps: dict[str, list[NextStep]], prepared: str, patient_label: str,
-                   clinic: str, limit: int, options: Options | None = None) -> _Summary:
+                   clinic: str, limit: int, options: Options | None = None,
+                   compact: bool = False) -> _Summary:
     pdf = _Summary(footer)
+    pdf.compact = compact
     pdf.alias_nb_pages()
     pdf.add_page()
     _header(pdf, "Consultation summary", patient_label, clinic, assessment, prepared, BODY)
     for item in assessment.assessments:
         _clinician_drug(pdf, item, steps.get(item.drug, []))
     _plan_box(pdf, BODY)
+    pdf.plan_page = pdf.page_no()
     placed = _sources(pdf, assessment, only_if_fits=True)
     if options is not None:
         _options_pages(pdf, options, BODY)

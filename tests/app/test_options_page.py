@@ -65,20 +65,13 @@ def several_drugs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     """The app's advisor over rules/ + the fixture drugs (DMT_ADVISOR_RULES), then back."""
     from dmt_ui import state
 
-    import dmt_advisor.advisor as advisor_module
-
+    # shared_advisor keys its advisors by rules folder, so the repository's one is untouched
     monkeypatch.setenv("DMT_ADVISOR_RULES", str(several_drugs_rules(tmp_path)))
-    saved = advisor_module._default
-    advisor_module._default = None
     state.advisor.clear()
     try:
         yield
     finally:
-        built = advisor_module._default
-        advisor_module._default = saved
         state.advisor.clear()
-        if built is not None and built is not saved:
-            built.close()
 
 
 def test_filters_count_what_they_hide_by_verdict(several_drugs: None) -> None:
@@ -97,8 +90,8 @@ def test_filters_count_what_they_hide_by_verdict(several_drugs: None) -> None:
     at.multiselect(key="options_routes").set_value([route]).run()
     warning = next(w.value for w in at.warning if "hidden by the filters" in w.value)
     assert f"**{len(lacking)} of {total} drugs hidden by the filters**" in warning
-    for item in lacking:
-        assert item.drug in warning
+    for item in lacking:  # by the name every view shows (about.name, e.g. "dimethyl fumarate")
+        assert (item.about.name if item.about else item.drug) in warning
     rows = "\n".join(tables(at)).count("\n| **")
     assert rows == total - len(lacking)
     assert sum(int(h.value.split("(")[1].split(" of ")[0]) for h in at.header
@@ -109,23 +102,33 @@ def test_filters_count_what_they_hide_by_verdict(several_drugs: None) -> None:
 
 def test_compare_two_or_three_drugs_column_by_column(several_drugs: None) -> None:
     at = goto(start(example="new-diagnosis-rrms"), "options")
-    drugs = [a.drug for a in at.session_state.assessment.assessments]
+    assessments = at.session_state.assessment.assessments
+    drugs = [a.drug for a in assessments]
+    names = [a.about.name if a.about else a.drug for a in assessments]
     compare = at.multiselect(key="options_compare")
     compare.set_value(drugs[:1]).run()
     assert "Choose two or three drugs to see them column by column." in texts(at)
     at.multiselect(key="options_compare").set_value(drugs[:3]).run()
     table = next(m.value for m in at.markdown if m.value.startswith("| |"))
     header = table.splitlines()[0]
-    assert all(d in header for d in drugs[:3])
+    assert all(name in header for name in names[:3])
     for row in ("Verdict", "Route and frequency", "Before starting", "Monitoring",
                 "Pregnancy and family planning", "Key risks"):
         assert f"\n| {row} |" in table
     assert f"{OFF_LABEL_DRUG} (off-label in MS)" in texts(at)
 
 
-def test_app_summary_of_several_drugs_carries_the_options_table(several_drugs: None) -> None:
+def test_app_summary_is_the_chosen_drug_and_options_stay_on_their_page(
+        several_drugs: None) -> None:
+    """Issue 9 (19 drugs): the app's summary (page and files) is the drug of "Details for";
+    every drug side by side is the Options page (and `dmt-advisor summary` without --drug)."""
     at = goto(start(example="new-diagnosis-rrms"), "summary")
     files = at.session_state.summary_files
-    assert "## Options" in files["md"] and f"{OFF_LABEL_DRUG} (off-label in MS)" in files["md"]
-    assert any(m.value == "## Options" for m in at.markdown)
+    assert "## Options" not in files["md"] and OFF_LABEL_DRUG not in files["md"]
+    assert "## ocrelizumab" in files["md"] and "## natalizumab" not in files["md"]
+    at.selectbox(key="details_for").set_value(OFF_LABEL_DRUG).run()
+    files = at.session_state.summary_files
+    assert f"{OFF_LABEL_DRUG} (off-label in MS)" in files["md"] and "## ocrelizumab" not in \
+        files["md"]
+    goto(at, "options")
     assert ORDER_NOTE in texts(at)

@@ -101,11 +101,15 @@ def test_every_profile_field_has_a_widget() -> None:
         shown |= {n.key for n in nodes(at.main) if getattr(n, "key", None)}
     leaves = [p for p, s in SPEC_BY_PATTERN.items()
               if s.kind not in ("section", "model_list")]
+    # "On a DMT now?" is answered by the drug named (issue 12): asked once none is named
+    status = "treatment.current_status"
     for pattern in leaves:
         concrete = pattern.replace("[]", "[0]")
         if SPEC_BY_PATTERN[pattern].kind == "date_list":
             concrete += "[0]"
-        assert WIDGET + concrete in shown, pattern
+        assert WIDGET + concrete in shown or pattern == status, pattern
+    empty = step(start(), step_of(status))
+    assert WIDGET + status in {n.key for n in nodes(empty.main) if getattr(n, "key", None)}
     assert PROFILE_SPECS[0].name == "assessed_on"
 
 

@@ -84,6 +84,7 @@ def test_patient_schedule_wording() -> None:
 
 def test_a_switch_shows_the_last_dose_of_the_old_drug_and_the_chart_in_words() -> None:
     at = goto(start(example="switch-from-natalizumab"), "schedule")
+    at.selectbox(key="details_for").set_value("ocrelizumab").run()  # default: natalizumab
     rows = chart_data(at)
     assert any(r.get("label") == "Last natalizumab dose" and r["date"].date() ==
                dt.date(2026, 10, 18) for r in rows)

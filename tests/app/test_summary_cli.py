@@ -11,21 +11,22 @@ from typer.testing import CliRunner
 from dmt_advisor.cli import app
 from tests.app.conftest import ROOT
 
-EXAMPLE = ROOT / "examples" / "cis-recent-live-vaccine.yaml"
+EXAMPLE = ROOT / "examples" / "cis-recent-live-vaccine.yaml"  # an ocrelizumab example
+DRUG = ["--drug", "ocrelizumab"]
 
 
 def test_summary_writes_a_pdf_and_markdown(tmp_path: Path) -> None:
     runner = CliRunner()
     pdf = tmp_path / "tomorrow-CD.pdf"
     result = runner.invoke(app, ["summary", str(EXAMPLE), "-o", str(pdf), "--patient-label",
-                                 "CD 2231", "--clinic", "MS clinic"])
+                                 "CD 2231", "--clinic", "MS clinic", *DRUG])
     assert result.exit_code == 0, result.output
     text = " ".join(pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text().split())
     assert "Patient: CD 2231" in text and "Clinic: MS clinic" in text
     assert "Earliest first dose 2026-11-29" in text
     md = tmp_path / "tomorrow-CD.md"
     result = runner.invoke(app, ["summary", str(EXAMPLE), "-o", str(md), "--audience",
-                                 "patient"])
+                                 "patient", *DRUG])
     assert result.exit_code == 0, result.output
     assert "The earliest date treatment could start is 2026-11-29." in md.read_text()
 

@@ -70,6 +70,7 @@ def test_summary_waits_for_a_valid_profile() -> None:
 def test_patient_summary_on_screen_says_each_thing_once() -> None:
     """The switch's findings lead the next steps; they are not listed a second time below."""
     at = goto(start(example="switch-from-natalizumab", audience="patient"), "summary")
+    at.selectbox(key="details_for").set_value("ocrelizumab").run()  # default: natalizumab
     shown = "\n".join(m.value for m in at.markdown)
     sentence = "Moving from natalizumab needs a brain scan first"
     assert shown.count(sentence) == 1, shown.count(sentence)

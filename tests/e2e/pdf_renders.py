@@ -47,7 +47,7 @@ def main() -> None:
     advisor = default_advisor()
     for name, label in EXAMPLES:
         profile = load_profile(ROOT / "examples" / f"{name}.yaml")
-        assessment = advisor.assess(profile)
+        assessment = advisor.assess(profile, ["ocrelizumab"])  # one drug's consultation
         steps = next_steps(assessment, profile, advisor.rulebook)
         for audience in Audience:
             data = render_summary_pdf(profile, assessment, audience, profile.assessed_on,
