@@ -35,6 +35,7 @@ from dmt_advisor.assessment import DrugAssessment
 from dmt_advisor.errors import DmtAdvisorError
 from dmt_advisor.qa.grid import GridProfile, build_grid, parameters
 from dmt_advisor.rulebook.load import Rulebook, default_rules_dir, load_rulebook
+from dmt_advisor.rulebook.model import Rule
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -325,12 +326,57 @@ def parameter_changes(base: Rulebook, head: Rulebook) -> dict[str, tuple[str, st
     return out
 
 
+def _drug_signature(book: Rulebook, drug: str) -> str:
+    """Everything of one drug folder an assessment reads: its rules, parameters, calendar,
+    drug.yaml, label gaps and the sources they cite (as JSON, for comparison)."""
+    rules = book.rules_for(drug)
+    cited = {c.source for r in rules for c in r.cites}
+    params = [p for p in book.parameters.values() if p.drug == drug]
+    cited |= {c.source for p in params for c in p.cites}
+    info = book.drug_infos.get(drug)
+    if info is not None:
+        cited |= {c.source for c in info.cites}
+    return json.dumps([
+        [r.model_dump(mode="json") for r in rules], [p.model_dump(mode="json") for p in params],
+        [c.model_dump(mode="json") for c in book.calendars_for(drug)],
+        info.model_dump(mode="json") if info is not None else None,
+        [g.model_dump(mode="json") for g in book.label_gaps if g.drug == drug],
+        [book.sources[s].model_dump(mode="json") for s in sorted(cited) if s in book.sources],
+    ], sort_keys=True, default=str)
+
+
+def affected_drugs(base: Rulebook, head: Rulebook) -> list[str]:
+    """The drugs whose assessments can differ between the two rulebooks: a drug whose own
+    folder content differs, and every drug when a switch-out rule differs (those are evaluated
+    with every other drug). Assessing only these keeps a one-drug change fast with 19 drugs."""
+    drugs = list(dict.fromkeys([*base.drugs, *head.drugs]))
+    changed = [d for d in drugs if d not in base.drugs or d not in head.drugs
+               or _drug_signature(base, d) != _drug_signature(head, d)]
+
+    def switch_out(book: Rulebook, drug: str) -> list[dict[str, Any]]:
+        return [r.model_dump(mode="json") for r in book.rules_for(drug)
+                if r.applies_when_switching_from]
+
+    if any(switch_out(base, d) != switch_out(head, d) for d in changed):
+        return drugs
+    return changed
+
+
 def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[str, Any]]],
             base_label: str = "base", head_label: str = "head",
             limit: int = 20000) -> DiffReport:
     """Assess the corpus and its grid with both rulebooks; keep the profiles that change."""
     added, removed, changed = rule_changes(base, head)
-    grid = build_grid(parameters([base.rules, head.rules]), corpus, limit)
+    affected = affected_drugs(base, head)
+
+    def read_by_affected(book: Rulebook) -> list[Rule]:
+        return [r for r in book.rules if r.drug in affected or r.applies_when_switching_from]
+
+    # scenarios of the other drugs' features say nothing new about this change
+    corpus = [c for c in corpus if c[1] != "scenario" or c[0].split("/")[0] in affected
+              or c[0].split("/")[0] not in {*base.drugs, *head.drugs}]
+    grid = build_grid(parameters([read_by_affected(base), read_by_affected(head)]), corpus,
+                      limit)
     report = DiffReport(
         base_label, head_label,
         {"name": base.name, "version": base.version, "sha256": base.sha256},
@@ -345,8 +391,12 @@ def compare(base: Rulebook, head: Rulebook, corpus: list[tuple[str, str, dict[st
     if len(grid) >= limit:
         report.notes.append(f"the corpus was cut at {limit} profiles")
     differ = frozenset([*added, *removed, *changed, *report.parameters_changed])
+    if len(affected) < len(set(base.drugs) | set(head.drugs)):
+        report.notes.append("assessed for the drugs whose rules, parameters, calendar, "
+                            "description or cited sources differ: " + (", ".join(affected)
+                                                                       or "none"))
     with Advisor(base) as old, Advisor(head) as new:
-        drugs = list(dict.fromkeys([*old.drugs, *new.drugs]))
+        drugs = affected
         for item in grid:
             report.changes += _changes(item, drugs, old, new, differ)
     # verdict changes first, then by rule and label, so a reviewer reads the big news first
