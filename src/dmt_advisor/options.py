@@ -174,13 +174,22 @@ def _citations(about: Any, *names: str) -> tuple[CitationOut, ...]:
 
 # ---- building the table ------------------------------------------------------------------
 
+_FIELD_PATH = re.compile(r"\s*\((?:[a-z_]+\.)+[a-z_0-9]+(?:, (?:[a-z_]+\.)+[a-z_0-9]+)*\)")
+
+
+def _no_paths(text: str) -> str:
+    """A rule's summary without the profile field paths some name in brackets: the table
+    names missing data in words (the report and the app keep the paths)."""
+    return _FIELD_PATH.sub("", text)
+
+
 def _cell(findings: Iterable[Finding], audience: Audience, extra: Iterable[str] = ()) -> Cell:
     lines: list[str] = []
     ids: list[str] = []
     cites: dict[tuple[str, str, str], CitationOut] = {}
     for f in findings:
         patient = audience is Audience.patient  # plain sentences are kept whole
-        line = short(f.patient_summary, 320) if patient else short(f.summary)
+        line = short(f.patient_summary, 320) if patient else short(_no_paths(f.summary))
         if f.status == "undecided" and audience is Audience.clinician:
             line += " (undecided: missing data)"
         if line not in lines:
@@ -262,6 +271,8 @@ def option_row(item: DrugAssessment, audience: Audience,
                   and f.category not in (Category.workup, Category.monitoring,
                                          Category.pregnancy) and f not in risky]
     because = _cell(stop, audience)
+    if not advised and not because.lines:  # not indicated because no indication rule matched
+        because = Cell(tuple(item.notes) or ("No indication rule of the label matched.",))
     if not advised and patient:
         words = "; ".join(because.lines) or "the label does not support it as recorded"
         because = Cell((f"Not an option for you now, because: {words}",), because.rule_ids,

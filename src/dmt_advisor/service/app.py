@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 
 from dmt_advisor.errors import DmtAdvisorError
 from dmt_advisor.fhir.importer import ImportResult, map_resources, medication_dmt
-from dmt_advisor.profile import Jurisdiction
+from dmt_advisor.profile import Jurisdiction, Profile
 from dmt_advisor.rulebook.load import load_rulebook
 from dmt_advisor.service import cards as card_views
 from dmt_advisor.service.auth import AuthError, Verifier
@@ -167,6 +167,10 @@ def create_app(settings: Settings, pool: EnginePool | None = None) -> FastAPI:
         if imported.profile is None:
             return CdsResponse(cards=[card_views.incomplete_card(
                 ", ".join(wanted or ["MS DMT"]), imported, unavailable)])
+        if service.hook == "patient-view":
+            wanted = _treated_with(imported.profile, drugs)
+            if not wanted:  # no DMT given or recorded: the options belong to the consultation
+                return CdsResponse(cards=[])
         fault = "abort" if (settings.test_abort_hook
                             and body.hookInstance == ABORT_INSTANCE) else None
         try:
@@ -193,6 +197,17 @@ def create_app(settings: Settings, pool: EnginePool | None = None) -> FastAPI:
         return {"status": "received"}
 
     return app
+
+
+def _treated_with(profile: Profile, drugs: set[str]) -> list[str]:
+    """patient-view: the drugs the patient takes now or has doses of (monitoring and doses
+    due belong to them), in rulebook order; not all 19 drugs of the options view."""
+    treatment = profile.treatment
+    found = [treatment.current.drug.value] if treatment.current is not None else []
+    if treatment.ocrelizumab is not None and treatment.ocrelizumab.doses:
+        found.append("ocrelizumab")
+    found += [course.drug.value for course in treatment.courses if course.doses]
+    return [d for d in dict.fromkeys(found) if d in drugs]
 
 
 def _ordered_dmts(body: HookRequest, drugs: set[str]) -> list[str]:
