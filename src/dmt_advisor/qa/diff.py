@@ -566,6 +566,7 @@ def diff_rulebooks(base: str | Path, head: str | Path | None,
 def build_corpus(scenarios: bool = True, scenario_record: Path | None = None,
                  examples: Path | None = None,
                  records: list[dict[str, Any]] | None = None,
+                 features_dir: Path | None = None,
                  ) -> list[tuple[str, str, dict[str, Any]]]:
     """Scenario profiles (from a recorded run, or by running the scenarios) and examples.
 
@@ -579,7 +580,7 @@ def build_corpus(scenarios: bool = True, scenario_record: Path | None = None,
         run = load_run(scenario_record)
     elif scenarios:
         with tempfile.TemporaryDirectory(prefix="dmt-diff-run-") as tmp:
-            run = run_scenarios(Path(tmp), cucumber=False)
+            run = run_scenarios(Path(tmp), features_dir, cucumber=False)
     if run is not None:
         if not run.scenarios:
             raise DmtAdvisorError("the scenario run recorded no scenario: nothing to compare "
