@@ -130,7 +130,14 @@ def profile_data(draw: st.DrawFn, force: dict[str, Any] | None = None,
             treatment["courses"] = [{"drug": drug, "formulation": draw(maybe(st.sampled_from(
                 ["IV", "SC", "IM", "oral"]))), "doses": sorted(draw(st.lists(
                     days_before(0, 800), max_size=4, unique=True)))}]
-    if "current" not in treatment:  # issue 12: "none" said, or not recorded at all
+    return _finish(draw, data, treatment, force)
+
+
+def _finish(draw: st.DrawFn, data: dict[str, Any], treatment: dict[str, Any],
+            force: dict[str, Any] | None) -> dict[str, Any]:
+    """The treatment, the current-DMT status when none is named (issue 12: "none" said, or not
+    recorded at all), then the invariant's pinned fields over everything."""
+    if "current" not in treatment:
         status = draw(st.sampled_from([None, "none", "not_recorded"]))
         if status is not None:
             treatment["current_status"] = status
@@ -174,18 +181,7 @@ def _other_drug_profile(draw: st.DrawFn, force: dict[str, Any] | None, situation
     elif draw(st.booleans()):
         treatment["prior"] = [{"drug": draw(st.sampled_from(others)),
                                "stopped": draw(st.one_of(st.none(), days_before(30, 3000)))}]
-    if "current" not in treatment:  # issue 12: "none" said, or not recorded at all
-        status = draw(st.sampled_from([None, "none", "not_recorded"]))
-        if status is not None:
-            treatment["current_status"] = status
-    data["treatment"] = treatment
-    for path, value in (force or {}).items():
-        *parents, leaf = path.split(".")
-        node = data
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return drop_none(data)
+    return _finish(draw, data, treatment, force)
 
 
 def drop_none(value: Any) -> Any:
